@@ -1,0 +1,110 @@
+package org.minbar;
+
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
+import org.minbar.config.FeedsDirectory;
+import org.minbar.config.PublishingToken;
+import org.minbar.config.SiteConfig;
+import org.minbar.http.Routes;
+import org.minbar.ingest.ArticleReaders;
+import org.minbar.publish.FeedRenderer;
+import org.minbar.publish.SiteLinks;
+import org.minbar.service.ArticleService;
+import org.minbar.service.FeedCache;
+import org.minbar.service.FeedService;
+import org.minbar.service.Health;
+import org.minbar.service.PageService;
+import org.minbar.service.SeedImport;
+import org.minbar.storage.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running server: wires configuration, storage, services and routes, and owns Undertow and
+ * the database. It binds its port before building the routes, so that with port 0 the base URL
+ * can name the port actually given.
+ */
+public final class App implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(App.class);
+    static final String NAME = "Minbar";
+    static final String VERSION = "0.1.0";
+
+    private final Undertow undertow;
+    private final Database database;
+    private final SiteConfig site;
+    private final int port;
+    private final PublishingToken.Resolved token;
+
+    private App(Undertow undertow, Database database, SiteConfig site, int port, PublishingToken.Resolved token) {
+        this.undertow = undertow;
+        this.database = database;
+        this.site = site;
+        this.port = port;
+        this.token = token;
+    }
+
+    public static App start(ServerSettings settings) {
+        Database database = Database.open(settings.storage());
+        AtomicReference<HttpHandler> routes = new AtomicReference<>(exchange -> {
+            exchange.setStatusCode(503);
+            exchange.endExchange();
+        });
+        Undertow undertow = Undertow.builder()
+                .addHttpListener(settings.port(), settings.host())
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) settings.maxBodyBytes() + 1)
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 30_000)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
+                .setHandler(exchange -> routes.get().handleRequest(exchange))
+                .build();
+        try {
+            undertow.start();
+            int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+            SiteConfig site = FeedsDirectory.load(settings.feeds(), settings.baseUrl(), fallbackBaseUrl(settings.host(), port));
+            PublishingToken.Resolved token = PublishingToken.resolve(settings.token(), settings.storage());
+
+            SiteLinks links = new SiteLinks(site);
+            FeedCache cache = new FeedCache();
+            ArticleService articles = new ArticleService(database, new ArticleReaders(site.baseUrl()), cache, Clock.systemUTC());
+            FeedService feeds = new FeedService(database, site, links, new FeedRenderer(site, links, NAME, VERSION), cache);
+            PageService pages = new PageService(database, site, links);
+            settings.seeds().ifPresent(folder -> new SeedImport(articles).importIfEmpty(folder));
+            routes.set(Routes.build(new Routes.Services(articles, feeds, pages, new Health(database), links),
+                    new Routes.Settings(token.token(), settings.maxBodyBytes(), settings.cacheMaxAgeSeconds())));
+            LOG.info("serving {} on http://{}:{} as {} (database {})", site.title(), settings.host(), port, site.baseUrl(),
+                    database.file());
+            return new App(undertow, database, site, port, token);
+        } catch (RuntimeException e) {
+            undertow.stop();
+            database.close();
+            throw e;
+        }
+    }
+
+    static String fallbackBaseUrl(String host, int port) {
+        String name = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+        return "http://" + (name.contains(":") ? "[" + name + "]" : name) + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return site.baseUrl();
+    }
+
+    public PublishingToken.Resolved token() {
+        return token;
+    }
+
+    @Override
+    public void close() {
+        undertow.stop();
+        database.close();
+    }
+}

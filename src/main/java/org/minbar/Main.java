@@ -1,0 +1,108 @@
+package org.minbar;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.minbar.config.ConfigException;
+import org.minbar.storage.StorageException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The command line: {@code serve} (the default) runs the server. */
+@Command(name = "minbar", mixinStandardHelpOptions = true, version = App.NAME + " " + App.VERSION,
+        description = "An Arabic-first RSS 2.0 and Atom 1.0 feed server.",
+        subcommands = {Main.Serve.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(withDefaultCommand(args)));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+
+    /** No subcommand, or only options, means serve. */
+    static String[] withDefaultCommand(String[] args) {
+        boolean help = args.length > 0 && (args[0].equals("-h") || args[0].equals("--help")
+                || args[0].equals("-V") || args[0].equals("--version"));
+        if (args.length == 0 || (args[0].startsWith("-") && !help)) {
+            String[] serve = new String[args.length + 1];
+            serve[0] = "serve";
+            System.arraycopy(args, 0, serve, 1, args.length);
+            return serve;
+        }
+        return args;
+    }
+
+    /** Runs the server until it is stopped. */
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Serve feeds and the publishing API (imports seeds/ into an empty store first).")
+    static final class Serve implements Callable<Integer> {
+
+        @Option(names = "--host", defaultValue = "${env:MINBAR_HOST:-127.0.0.1}",
+                description = "Address to listen on (env MINBAR_HOST; default ${DEFAULT-VALUE}).")
+        String host;
+
+        @Option(names = "--port", defaultValue = "${env:MINBAR_PORT:-8080}",
+                description = "Port to listen on, 0 for any free port (env MINBAR_PORT; default ${DEFAULT-VALUE}).")
+        int port;
+
+        @Option(names = "--storage", defaultValue = "${env:MINBAR_STORAGE:-storage}",
+                description = "Folder of the database and the publishing token (env MINBAR_STORAGE; default ${DEFAULT-VALUE}).")
+        Path storage;
+
+        @Option(names = "--base-url", defaultValue = "${env:MINBAR_BASE_URL}",
+                description = "Public address that absolute links in feeds start with (env MINBAR_BASE_URL;"
+                        + " default: feeds/site.json's baseUrl, else http://HOST:PORT).")
+        String baseUrl;
+
+        @Option(names = "--token", defaultValue = "${env:MINBAR_TOKEN}",
+                description = "Bearer token for writes (env MINBAR_TOKEN; default: generated once into STORAGE/publishing-token).")
+        String token;
+
+        @Option(names = "--feeds", defaultValue = "${env:MINBAR_FEEDS:-feeds}",
+                description = "Folder of the channel configuration (env MINBAR_FEEDS; default ${DEFAULT-VALUE}).")
+        Path feeds;
+
+        @Option(names = "--seeds", defaultValue = "${env:MINBAR_SEEDS:-seeds}",
+                description = "Folder of articles imported into an empty store (env MINBAR_SEEDS; default ${DEFAULT-VALUE}).")
+        Path seeds;
+
+        @Option(names = "--cache-max-age", defaultValue = "${env:MINBAR_CACHE_MAX_AGE:-300}",
+                description = "Seconds aggregators may cache a feed: Cache-Control max-age (env MINBAR_CACHE_MAX_AGE; default ${DEFAULT-VALUE}).")
+        int cacheMaxAge;
+
+        @Option(names = "--max-body-bytes", defaultValue = "${env:MINBAR_MAX_BODY_BYTES:-4194304}",
+                description = "Largest request body accepted; larger ones get 413 (env MINBAR_MAX_BODY_BYTES; default ${DEFAULT-VALUE}).")
+        int maxBodyBytes;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (port < 0 || port > 65_535 || cacheMaxAge < 0 || maxBodyBytes < 1024) {
+                System.err.println("minbar: --port must be 0-65535, --cache-max-age at least 0, --max-body-bytes at least 1024");
+                return 2;
+            }
+            ServerSettings settings = new ServerSettings(host, port, storage, Optional.ofNullable(baseUrl),
+                    Optional.ofNullable(token), feeds, Optional.of(seeds), cacheMaxAge, maxBodyBytes);
+            App app;
+            try {
+                app = App.start(settings);
+            } catch (ConfigException | StorageException e) {
+                System.err.println("minbar: " + e.getMessage());
+                return 1;
+            }
+            System.out.println("Minbar is serving " + app.baseUrl() + "/feed/ (listening on " + host + ":" + app.port() + ")");
+            System.out.println("Publishing token: " + app.token().source());
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close();
+                stopped.countDown();
+            }, "minbar-shutdown"));
+            stopped.await();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.minbar;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Everything the serve command was told, before validation against the feeds/ folder. */
+public record ServerSettings(
+        String host,
+        int port,
+        Path storage,
+        Optional<String> baseUrl,
+        Optional<String> token,
+        Path feeds,
+        Optional<Path> seeds,
+        int cacheMaxAgeSeconds,
+        int maxBodyBytes) {}

@@ -1,0 +1,135 @@
+package org.minbar.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.minbar.text.CleanText;
+import org.minbar.text.Slugs;
+import org.minbar.text.WebAddresses;
+
+/**
+ * Reads the channel configuration from the feeds/ folder: site.json (required),
+ * categories.json and authors.json (optional display data). Fails with the file and field named.
+ */
+public final class FeedsDirectory {
+
+    static final int DEFAULT_ITEMS_PER_FEED = 20;
+    static final int MAX_ITEMS_PER_FEED = 100;
+    static final int DEFAULT_MAX_ITEM_CONTENT_CHARS = 12_000;
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    record SiteFile(String title, String description, String baseUrl, String language,
+                    Integer itemsPerFeed, Integer maxItemContentChars) {}
+
+    record DisplayFile(String name, String slug, String description, String bio, String url) {}
+
+    private FeedsDirectory() {}
+
+    /**
+     * @param baseUrlOverride the --base-url setting, which wins over site.json
+     * @param fallbackBaseUrl used when neither gives one (derived from the listening address)
+     */
+    public static SiteConfig load(Path folder, Optional<String> baseUrlOverride, String fallbackBaseUrl) {
+        Path sitePath = folder.resolve("site.json");
+        if (!Files.isRegularFile(sitePath)) {
+            throw new ConfigException(sitePath + ": not found (the channel configuration; see README, Configuration)");
+        }
+        SiteFile site = read(sitePath, SiteFile.class);
+        String title = required(sitePath, "title", site.title());
+        String description = required(sitePath, "description", site.description());
+        String language = site.language() == null ? "ar" : site.language().strip();
+        if (!language.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
+            throw new ConfigException(sitePath + ": $.language must be a language tag such as \"ar\"");
+        }
+        int items = site.itemsPerFeed() == null ? DEFAULT_ITEMS_PER_FEED : site.itemsPerFeed();
+        if (items < 1 || items > MAX_ITEMS_PER_FEED) {
+            throw new ConfigException(sitePath + ": $.itemsPerFeed must be between 1 and " + MAX_ITEMS_PER_FEED);
+        }
+        int maxContent = site.maxItemContentChars() == null ? DEFAULT_MAX_ITEM_CONTENT_CHARS : site.maxItemContentChars();
+        if (maxContent < 500) {
+            throw new ConfigException(sitePath + ": $.maxItemContentChars must be at least 500");
+        }
+        String baseUrl = baseUrl(sitePath, baseUrlOverride.or(() -> Optional.ofNullable(site.baseUrl())).orElse(fallbackBaseUrl));
+        return new SiteConfig(title, description, baseUrl, language, items, maxContent,
+                displays(folder.resolve("categories.json")), displays(folder.resolve("authors.json")));
+    }
+
+    private static String baseUrl(Path sitePath, String raw) {
+        try {
+            String uri = WebAddresses.toUri(raw);
+            if (uri.contains("?") || uri.contains("#")) {
+                throw new IllegalArgumentException("must not have a query or fragment");
+            }
+            return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("base URL '" + raw + "' (--base-url, MINBAR_BASE_URL or " + sitePath
+                    + " $.baseUrl) " + e.getMessage());
+        }
+    }
+
+    private static Map<String, Display> displays(Path path) {
+        if (!Files.exists(path)) {
+            return Map.of();
+        }
+        DisplayFile[] entries = read(path, DisplayFile[].class);
+        Map<String, Display> bySlug = new LinkedHashMap<>();
+        for (int i = 0; i < entries.length; i++) {
+            String where = "$[" + i + "]";
+            DisplayFile entry = entries[i];
+            if (entry == null) {
+                throw new ConfigException(path + ": " + where + " must be an object");
+            }
+            String name = required(path, where + ".name", entry.name());
+            String slug = entry.slug() == null ? Slugs.of(name) : entry.slug().strip();
+            if (slug.isEmpty() || slug.contains("/")) {
+                throw new ConfigException(path + ": " + where + ".slug must be a non-empty path segment");
+            }
+            Optional<String> description = Optional.ofNullable(entry.description() != null ? entry.description() : entry.bio())
+                    .map(CleanText::line).filter(s -> !s.isEmpty());
+            Optional<String> url = Optional.ofNullable(entry.url()).map(u -> {
+                try {
+                    return WebAddresses.toUri(u);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(path + ": " + where + ".url " + e.getMessage());
+                }
+            });
+            if (bySlug.put(slug, new Display(name, description, url)) != null) {
+                throw new ConfigException(path + ": " + where + " repeats the slug '" + slug + "'");
+            }
+        }
+        return bySlug;
+    }
+
+    private static String required(Path path, String field, String value) {
+        String clean = value == null ? "" : CleanText.line(value);
+        if (clean.isEmpty()) {
+            throw new ConfigException(path + ": " + (field.startsWith("$") ? field : "$." + field) + " is required");
+        }
+        return clean;
+    }
+
+    private static <T> T read(Path path, Class<T> type) {
+        try {
+            return JSON.readValue(Files.readAllBytes(path), type);
+        } catch (JsonMappingException e) {
+            throw new ConfigException(path + ": " + JsonPaths.of(e) + " " + e.getOriginalMessage(), e);
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(path + ": not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ConfigException(path + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+}

@@ -1,0 +1,38 @@
+package org.minbar.config;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The channel data every feed is built from, validated: Arabic title and description, the
+ * absolute base URL (no trailing slash), language, items per feed, and display data for
+ * categories and authors keyed by slug.
+ */
+public record SiteConfig(
+        String title,
+        String description,
+        String baseUrl,
+        String language,
+        int itemsPerFeed,
+        int maxItemContentChars,
+        Map<String, Display> categories,
+        Map<String, Display> authors) {
+
+    public SiteConfig {
+        categories = Map.copyOf(categories);
+        authors = Map.copyOf(authors);
+    }
+
+    public Optional<Display> category(String slug) {
+        return Optional.ofNullable(categories.get(slug));
+    }
+
+    public Optional<Display> author(String slug) {
+        return Optional.ofNullable(authors.get(slug));
+    }
+
+    /** An absolute URL for a path of this site that is already percent-encoded and starts with '/'. */
+    public String absolute(String encodedPath) {
+        return baseUrl + encodedPath;
+    }
+}

@@ -1,0 +1,61 @@
+package org.minbar.http;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import org.minbar.model.Article;
+import org.minbar.publish.SiteLinks;
+import org.minbar.service.ArticleService;
+import org.minbar.service.Saved;
+
+/** The publishing API: POST /api/articles, and GET, PUT, DELETE /api/articles/{id}. */
+final class ArticleHandlers {
+
+    private final ArticleService articles;
+    private final SiteLinks links;
+    private final RequestBodies bodies;
+
+    ArticleHandlers(ArticleService articles, SiteLinks links, RequestBodies bodies) {
+        this.articles = articles;
+        this.links = links;
+        this.bodies = bodies;
+    }
+
+    void create(HttpServerExchange exchange) throws Exception {
+        Saved saved = articles.submit(bodies.read(exchange));
+        Article article = saved.article();
+        exchange.getResponseHeaders().put(Headers.LOCATION, "/api/articles/" + article.id());
+        Json.send(exchange, saved.created() ? 201 : 200, json(article));
+    }
+
+    void get(HttpServerExchange exchange) {
+        Json.send(exchange, 200, json(articles.get(id(exchange))));
+    }
+
+    void replace(HttpServerExchange exchange) throws Exception {
+        long id = id(exchange);
+        Json.send(exchange, 200, json(articles.replace(id, bodies.read(exchange))));
+    }
+
+    void delete(HttpServerExchange exchange) {
+        articles.delete(id(exchange));
+        exchange.setStatusCode(204);
+        exchange.endExchange();
+    }
+
+    private Object json(Article article) {
+        return ArticleJson.of(article, links.article(article), links.articlePage(article.path()));
+    }
+
+    private static long id(HttpServerExchange exchange) {
+        String raw = Routes.param(exchange, "id");
+        try {
+            long id = Long.parseLong(raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new HttpError(404, "no article with id '" + raw + "' (ids are positive whole numbers)");
+    }
+}

@@ -1,0 +1,108 @@
+package org.minbar.http;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.minbar.model.Problem;
+import org.minbar.service.ConflictException;
+import org.minbar.service.GoneException;
+import org.minbar.service.InvalidInputException;
+import org.minbar.service.NotFoundException;
+import org.minbar.service.UnsupportedFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place exceptions become HTTP statuses. Every error is a JSON body:
+ * {"status": 400, "error": "Bad Request", "message": "…", "problems": [{"field": "$.title", "message": "…"}]}.
+ */
+final class ErrorHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+
+    private final HttpHandler next;
+
+    ErrorHandler(HttpHandler next) {
+        this.next = next;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) {
+        try {
+            next.handleRequest(exchange);
+        } catch (Exception e) {
+            send(exchange, e);
+        }
+    }
+
+    static void send(HttpServerExchange exchange, Exception e) {
+        if (exchange.isResponseStarted()) {
+            LOG.error("failed after the response started: {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), e);
+            exchange.endExchange();
+            return;
+        }
+        int status = status(e);
+        String message = e.getMessage();
+        if (status == 500) {
+            LOG.error("failed: {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), e);
+            message = "internal error; the server log has the details";
+        }
+        exchange.getResponseHeaders().clear();
+        if (status == 401) {
+            exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer realm=\"minbar\"");
+        }
+        Json.send(exchange, status, body(status, message,
+                e instanceof InvalidInputException invalid ? invalid.problems() : List.of()));
+    }
+
+    static Map<String, Object> body(int status, String message, List<Problem> problems) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("error", reason(status));
+        body.put("message", message);
+        if (!problems.isEmpty()) {
+            body.put("problems", problems);
+        }
+        return body;
+    }
+
+    private static int status(Exception e) {
+        if (e instanceof HttpError http) {
+            return http.status();
+        }
+        if (e instanceof InvalidInputException) {
+            return 400;
+        }
+        if (e instanceof NotFoundException) {
+            return 404;
+        }
+        if (e instanceof GoneException) {
+            return 410;
+        }
+        if (e instanceof ConflictException) {
+            return 409;
+        }
+        if (e instanceof UnsupportedFormatException) {
+            return 415;
+        }
+        return 500;
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 409 -> "Conflict";
+            case 410 -> "Gone";
+            case 413 -> "Content Too Large";
+            case 415 -> "Unsupported Media Type";
+            case 503 -> "Service Unavailable";
+            default -> "Internal Server Error";
+        };
+    }
+}

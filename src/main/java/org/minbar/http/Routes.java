@@ -1,0 +1,92 @@
+package org.minbar.http;
+
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.RoutingHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.HttpString;
+import io.undertow.util.Methods;
+import java.util.Deque;
+import java.util.List;
+import java.util.function.Function;
+import org.minbar.model.FeedFormat;
+import org.minbar.model.FeedKey;
+import org.minbar.publish.SiteLinks;
+import org.minbar.service.ArticleService;
+import org.minbar.service.FeedService;
+import org.minbar.service.Health;
+import org.minbar.service.PageService;
+
+/**
+ * Every route the server answers, in one table. Feed and page addresses follow WordPress's
+ * scheme; the same address without its trailing slash redirects to it, as WordPress does.
+ * Handlers that touch the database run on worker threads; writes need the bearer token.
+ */
+public final class Routes {
+
+    /** What the routes need from the rest of the server. */
+    public record Services(ArticleService articles, FeedService feeds, PageService pages, Health health, SiteLinks links) {}
+
+    /** HTTP settings: the publishing token, the largest request body, and feeds' max-age. */
+    public record Settings(String token, int maxBodyBytes, int cacheMaxAgeSeconds) {}
+
+    private Routes() {}
+
+    public static HttpHandler build(Services services, Settings settings) {
+        RoutingHandler routes = new RoutingHandler();
+        PageHandlers pages = new PageHandlers(services.pages(), services.health());
+        ArticleHandlers api = new ArticleHandlers(services.articles(), services.links(), new RequestBodies(settings.maxBodyBytes()));
+
+        read(routes, "/", blocking(pages::home));
+        read(routes, "/healthz", blocking(pages::health));
+
+        feeds(routes, "", exchange -> FeedKey.site(), services.feeds(), settings);
+        feeds(routes, "/category/{slug}", exchange -> FeedKey.category(param(exchange, "slug")), services.feeds(), settings);
+        feeds(routes, "/author/{slug}", exchange -> FeedKey.author(param(exchange, "slug")), services.feeds(), settings);
+        page(routes, "/category/{slug}", blocking(pages::category));
+        page(routes, "/author/{slug}", blocking(pages::author));
+        page(routes, "/{year}/{month}/{day}/{slug}", blocking(pages::article));
+
+        routes.post("/api/articles", blocking(new BearerAuth(settings.token(), api::create)));
+        read(routes, "/api/articles/{id}", blocking(api::get));
+        routes.put("/api/articles/{id}", blocking(new BearerAuth(settings.token(), api::replace)));
+        routes.delete("/api/articles/{id}", blocking(new BearerAuth(settings.token(), api::delete)));
+
+        routes.setFallbackHandler(exchange -> ErrorHandler.send(exchange,
+                new HttpError(404, "nothing at " + exchange.getRequestPath())));
+        routes.setInvalidMethodHandler(exchange -> ErrorHandler.send(exchange,
+                new HttpError(405, exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath())));
+        return new ErrorHandler(new TrailingSlash(routes));
+    }
+
+    static String param(HttpServerExchange exchange, String name) {
+        Deque<String> values = exchange.getPathParameters().get(name);
+        if (values == null || values.isEmpty()) {
+            values = exchange.getQueryParameters().get(name); // where RoutingHandler puts template values
+        }
+        return values == null || values.isEmpty() ? "" : values.getFirst();
+    }
+
+    private static void feeds(RoutingHandler routes, String prefix, Function<HttpServerExchange, FeedKey> keyOf,
+                              FeedService feeds, Settings settings) {
+        for (FeedFormat format : FeedFormat.values()) {
+            page(routes, prefix + "/feed/" + format.pathSuffix().replaceAll("/$", ""),
+                    new FeedHandler(feeds, keyOf, format, settings.cacheMaxAgeSeconds()));
+        }
+    }
+
+    /** GET and HEAD on "path/"; Undertow matches the address without its trailing slash too. */
+    private static void page(RoutingHandler routes, String path, HttpHandler handler) {
+        read(routes, path.endsWith("/") ? path : path + "/", handler);
+    }
+
+    private static void read(RoutingHandler routes, String path, HttpHandler handler) {
+        for (HttpString method : List.of(Methods.GET, Methods.HEAD)) {
+            routes.add(method, path, handler);
+        }
+    }
+
+    private static HttpHandler blocking(HttpHandler handler) {
+        return new BlockingHandler(new ErrorHandler(handler));
+    }
+}

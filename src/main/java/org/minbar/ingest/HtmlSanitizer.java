@@ -1,0 +1,43 @@
+package org.minbar.ingest;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Entities;
+import org.jsoup.safety.Safelist;
+import org.minbar.text.CleanText;
+
+/**
+ * Makes publisher HTML safe to embed in feeds and pages: Jsoup's relaxed Safelist (no script,
+ * style, iframe, form or event handler; links only http, https and mailto; images only http and
+ * https) plus figures and the dir/lang attributes Arabic text needs. Relative links are made
+ * absolute against the article's address; links that cannot be are dropped.
+ */
+public final class HtmlSanitizer {
+
+    private static final Safelist SAFELIST = Safelist.relaxed()
+            .addTags("figure", "figcaption", "hr", "s", "mark", "abbr", "time", "bdi", "bdo")
+            .addAttributes(":all", "dir", "lang", "title")
+            .addAttributes("time", "datetime")
+            .addAttributes("abbr", "title");
+
+    private final Document.OutputSettings output = new Document.OutputSettings()
+            .prettyPrint(false)
+            .escapeMode(Entities.EscapeMode.xhtml)
+            .charset("UTF-8");
+
+    /** Safe HTML for the fragment, with links resolved against {@code baseUri}. */
+    public String sanitize(String html, String baseUri) {
+        String clean = Jsoup.clean(CleanText.of(html), baseUri, SAFELIST, output);
+        return CleanText.of(clean).strip();
+    }
+
+    /** The text of an HTML or plain-text fragment, entities decoded and tags removed, on one line. */
+    public static String plainText(String fragment) {
+        return CleanText.line(Jsoup.parseBodyFragment(CleanText.of(fragment)).text());
+    }
+
+    /** The text of an HTML fragment with paragraph breaks kept as spaces. */
+    public static String textOf(String html) {
+        return CleanText.line(Jsoup.parseBodyFragment(html).body().text());
+    }
+}

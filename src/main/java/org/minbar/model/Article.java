@@ -1,0 +1,43 @@
+package org.minbar.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A stored article. {@code feedId} is fixed when the article is first stored and never changes,
+ * so feed readers never see it twice; {@code path} is the address of the page this server renders
+ * for it, also fixed at creation.
+ */
+public record Article(
+        long id,
+        String feedId,
+        Optional<String> guid,
+        Optional<String> url,
+        String path,
+        String title,
+        String summary,
+        String content,
+        List<Author> authors,
+        List<Category> categories,
+        List<Tag> tags,
+        Instant published,
+        Instant updated,
+        Optional<String> image,
+        List<RelatedReference> related,
+        String language,
+        Instant created,
+        Instant modified,
+        Optional<Instant> deleted) {
+
+    public Article {
+        authors = List.copyOf(authors);
+        categories = List.copyOf(categories);
+        tags = List.copyOf(tags);
+        related = List.copyOf(related);
+    }
+
+    public boolean isDeleted() {
+        return deleted.isPresent();
+    }
+}

@@ -1,0 +1,8 @@
+package org.minbar.model;
+
+/** Which slice of the site a feed shows. */
+public enum FeedKind {
+    SITE,
+    CATEGORY,
+    AUTHOR
+}

@@ -1,0 +1,129 @@
+package org.minbar.publish;
+
+import com.rometools.rome.feed.atom.Category;
+import com.rometools.rome.feed.atom.Content;
+import com.rometools.rome.feed.atom.Entry;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Generator;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.atom.Person;
+import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.feed.synd.SyndPerson;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.jdom2.Document;
+import org.jdom2.Namespace;
+import org.minbar.model.Article;
+import org.minbar.model.Author;
+import org.minbar.model.FeedFormat;
+import org.minbar.model.FeedKey;
+import org.minbar.model.RelatedLink;
+
+/**
+ * Atom 1.0 (RFC 4287) with Rome. Rome has no way to set xml:lang on the feed element, so it is
+ * added to the generated tree; entries carry html content, rel="related" links with titles and a
+ * media:content lead image.
+ */
+final class AtomWriter {
+
+    private final SiteLinks links;
+    private final String siteTitle;
+    private final String generatorName;
+    private final String generatorVersion;
+
+    AtomWriter(SiteLinks links, String siteTitle, String generatorName, String generatorVersion) {
+        this.links = links;
+        this.siteTitle = siteTitle;
+        this.generatorName = generatorName;
+        this.generatorVersion = generatorVersion;
+    }
+
+    byte[] write(FeedChannel channel, List<FeedItem> items, int maxTextChars) {
+        FeedKey key = channel.key();
+        Feed feed = new Feed("atom_1.0");
+        String self = links.feed(key, FeedFormat.ATOM);
+        feed.setId(self);
+        feed.setTitleEx(text(channel.title()));
+        feed.setSubtitle(text(channel.description()));
+        feed.setUpdated(Date.from(channel.updated()));
+        feed.setAlternateLinks(List.of(link("alternate", links.page(key), "text/html", null)));
+        feed.setOtherLinks(List.of(link("self", self, FeedFormat.ATOM.mediaType(), null)));
+        Person site = new Person();
+        site.setName(siteTitle);
+        site.setUri(links.home());
+        feed.setAuthors(List.of(site));
+        Generator generator = new Generator();
+        generator.setValue(generatorName);
+        generator.setVersion(generatorVersion);
+        feed.setGenerator(generator);
+        List<Entry> entries = new ArrayList<>(items.size());
+        for (FeedItem item : items) {
+            entries.add(entry(item, maxTextChars));
+        }
+        feed.setEntries(entries);
+
+        Document document = FeedXml.toDocument(feed);
+        document.getRootElement().setAttribute("lang", channel.language(), Namespace.XML_NAMESPACE);
+        return FeedXml.toBytes(document);
+    }
+
+    private Entry entry(FeedItem item, int maxTextChars) {
+        Article article = item.article();
+        Entry entry = new Entry();
+        entry.setId(article.feedId());
+        entry.setTitleEx(text(article.title()));
+        entry.setAlternateLinks(List.of(link("alternate", item.link(), "text/html", null)));
+        List<Link> related = new ArrayList<>();
+        for (RelatedLink story : item.related()) {
+            related.add(link("related", story.url(), "text/html", story.title()));
+        }
+        entry.setOtherLinks(related);
+        List<SyndPerson> authors = new ArrayList<>();
+        for (Author author : article.authors()) {
+            Person person = new Person();
+            person.setName(author.name());
+            person.setUri(author.url().orElse(links.page(FeedKey.author(author.slug()))));
+            authors.add(person);
+        }
+        entry.setAuthors(authors);
+        List<Category> categories = new ArrayList<>();
+        for (org.minbar.model.Category category : article.categories()) {
+            Category atomCategory = new Category();
+            atomCategory.setTerm(category.name());
+            atomCategory.setLabel(category.name());
+            atomCategory.setScheme(links.home() + "category/");
+            categories.add(atomCategory);
+        }
+        entry.setCategories(categories);
+        entry.setPublished(Date.from(article.published()));
+        entry.setUpdated(Date.from(article.updated()));
+        entry.setSummary(text(article.summary()));
+        Content content = new Content();
+        content.setType("html");
+        content.setValue(ItemHtml.of(item, maxTextChars));
+        entry.setContents(List.of(content));
+        List<Module> modules = new ArrayList<>();
+        FeedXml.leadImage(article.image()).ifPresent(modules::add);
+        entry.setModules(modules);
+        return entry;
+    }
+
+    private static Content text(String value) {
+        Content content = new Content();
+        content.setType("text");
+        content.setValue(value);
+        return content;
+    }
+
+    private static Link link(String rel, String href, String type, String title) {
+        Link link = new Link();
+        link.setRel(rel);
+        link.setHref(href);
+        link.setType(type);
+        if (title != null) {
+            link.setTitle(title);
+        }
+        return link;
+    }
+}

@@ -1,0 +1,39 @@
+package org.minbar.publish;
+
+import java.util.List;
+import org.minbar.config.SiteConfig;
+import org.minbar.model.FeedFormat;
+
+/**
+ * Renders a feed document in either format and keeps it under the size some aggregators refuse
+ * (512 KB): long articles are cut, with a link to the rest, until the document fits.
+ */
+public final class FeedRenderer {
+
+    /** Stays clear of 512 KB, the size above which some aggregators refuse a feed. */
+    public static final int MAX_DOCUMENT_BYTES = 480 * 1024;
+    private static final int MIN_TEXT_CHARS = 500;
+
+    private final RssWriter rss;
+    private final AtomWriter atom;
+    private final int maxTextChars;
+
+    public FeedRenderer(SiteConfig site, SiteLinks links, String generatorName, String generatorVersion) {
+        this.rss = new RssWriter(links, generatorName + " " + generatorVersion);
+        this.atom = new AtomWriter(links, site.title(), generatorName, generatorVersion);
+        this.maxTextChars = site.maxItemContentChars();
+    }
+
+    public byte[] render(FeedFormat format, FeedChannel channel, List<FeedItem> items) {
+        int budget = maxTextChars;
+        while (true) {
+            byte[] document = format == FeedFormat.RSS
+                    ? rss.write(channel, items, budget)
+                    : atom.write(channel, items, budget);
+            if (document.length <= MAX_DOCUMENT_BYTES || budget <= MIN_TEXT_CHARS) {
+                return document;
+            }
+            budget = Math.max(MIN_TEXT_CHARS, budget / 2);
+        }
+    }
+}

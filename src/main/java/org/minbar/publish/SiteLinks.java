@@ -1,0 +1,60 @@
+package org.minbar.publish;
+
+import java.util.Optional;
+import org.minbar.config.SiteConfig;
+import org.minbar.model.Article;
+import org.minbar.model.FeedFormat;
+import org.minbar.model.FeedKey;
+import org.minbar.text.PathSegments;
+
+/**
+ * Every address this server publishes, absolute and percent-encoded, following WordPress's
+ * scheme: /feed/, /feed/atom/, /category/{slug}/feed/, /author/{slug}/feed/ and article pages at
+ * /{yyyy}/{mm}/{dd}/{slug}/.
+ */
+public final class SiteLinks {
+
+    private final SiteConfig site;
+
+    public SiteLinks(SiteConfig site) {
+        this.site = site;
+    }
+
+    public String home() {
+        return site.absolute("/");
+    }
+
+    /** The page listing a feed's articles: the home page, or a category's or author's page. */
+    public String page(FeedKey key) {
+        return site.absolute(pagePath(key));
+    }
+
+    public String feed(FeedKey key, FeedFormat format) {
+        return site.absolute(pagePath(key) + "feed/" + format.pathSuffix());
+    }
+
+    public String articlePage(String path) {
+        return site.absolute("/" + PathSegments.encodePath(path) + "/");
+    }
+
+    /** Where an item's link points: the publisher's canonical URL if it gave one, else our page. */
+    public String article(Optional<String> url, String path) {
+        return url.orElseGet(() -> articlePage(path));
+    }
+
+    public String article(Article article) {
+        return article(article.url(), article.path());
+    }
+
+    public String apiArticle(long id) {
+        return site.absolute("/api/articles/" + id);
+    }
+
+    private static String pagePath(FeedKey key) {
+        return switch (key.kind()) {
+            case SITE -> "/";
+            case CATEGORY -> "/category/" + PathSegments.encode(key.slug()) + "/";
+            case AUTHOR -> "/author/" + PathSegments.encode(key.slug()) + "/";
+        };
+    }
+}

@@ -1,0 +1,240 @@
+package org.minbar.service;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jsoup.nodes.Entities;
+import org.minbar.ingest.ArticleReaders;
+import org.minbar.ingest.DraftValidator;
+import org.minbar.ingest.InvalidArticleException;
+import org.minbar.model.Submission;
+import org.minbar.model.Article;
+import org.minbar.model.ArticleDraft;
+import org.minbar.model.Author;
+import org.minbar.model.AuthorDraft;
+import org.minbar.storage.ArticleRow;
+import org.minbar.storage.ArticleStore;
+import org.minbar.storage.AuthorStore;
+import org.minbar.storage.Database;
+import org.minbar.storage.Terms;
+import org.minbar.text.Slugs;
+
+/**
+ * Publishing use cases: create or update an article from a submission (the same guid or URL
+ * updates rather than duplicates), replace one by id, delete one, read one. Each write is one
+ * transaction, committed before the method returns, after which cached feeds are dropped.
+ */
+public final class ArticleService {
+
+    private static final DateTimeFormatter DAY_PATH = DateTimeFormatter.ofPattern("yyyy/MM/dd", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    private final Database database;
+    private final ArticleReaders readers;
+    private final ArticleStore articles = new ArticleStore();
+    private final AuthorStore authors = new AuthorStore();
+    private final Terms categories = Terms.categories();
+    private final Terms tags = Terms.tags();
+    private final FeedCache cache;
+    private final Clock clock;
+
+    public ArticleService(Database database, ArticleReaders readers, FeedCache cache, Clock clock) {
+        this.database = database;
+        this.readers = readers;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    /** Creates an article, or updates the one with the same guid or URL. */
+    public Saved submit(Submission submission) {
+        ArticleDraft draft = read(submission);
+        Saved saved = database.write(connection -> {
+            Optional<Long> byGuid = lookup(connection, draft.guid(), true);
+            Optional<Long> byUrl = lookup(connection, draft.url(), false);
+            if (byGuid.isPresent() && byUrl.isPresent() && !byGuid.equals(byUrl)) {
+                throw new ConflictException("guid '" + draft.guid().get() + "' belongs to article " + byGuid.get()
+                        + " but url '" + draft.url().get() + "' to article " + byUrl.get());
+            }
+            Optional<Long> existing = byGuid.or(() -> byUrl);
+            if (existing.isPresent()) {
+                return new Saved(update(connection, existing.get(), draft), false);
+            }
+            return new Saved(insert(connection, draft), true);
+        });
+        cache.invalidateAll();
+        return saved;
+    }
+
+    /** Replaces the article with this id; it keeps its id, feed id and page address. */
+    public Article replace(long id, Submission submission) {
+        ArticleDraft draft = read(submission);
+        Article article = database.write(connection -> {
+            if (articles.find(connection, id).isEmpty()) {
+                throw new NotFoundException("no article with id " + id);
+            }
+            for (Optional<Long> other : List.of(lookup(connection, draft.guid(), true), lookup(connection, draft.url(), false))) {
+                if (other.isPresent() && other.get() != id) {
+                    throw new ConflictException("the guid or url given belongs to another article, " + other.get());
+                }
+            }
+            return update(connection, id, draft);
+        });
+        cache.invalidateAll();
+        return article;
+    }
+
+    /** Takes the article out of every feed; its page then answers 410 Gone. */
+    public void delete(long id) {
+        database.write(connection -> {
+            Article article = articles.find(connection, id)
+                    .orElseThrow(() -> new NotFoundException("no article with id " + id));
+            if (article.isDeleted()) {
+                throw new GoneException("article " + id + " was already deleted at " + article.deleted().get());
+            }
+            articles.markDeleted(connection, id, now());
+            return null;
+        });
+        cache.invalidateAll();
+    }
+
+    public Article get(long id) {
+        Article article = database.read(connection -> articles.find(connection, id))
+                .orElseThrow(() -> new NotFoundException("no article with id " + id));
+        if (article.isDeleted()) {
+            throw new GoneException("article " + id + " was deleted at " + article.deleted().get());
+        }
+        return article;
+    }
+
+    public boolean isEmpty() {
+        return database.read(articles::count) == 0;
+    }
+
+    private ArticleDraft read(Submission submission) {
+        if (!readers.accepts(submission.mediaType())) {
+            throw new UnsupportedFormatException("Content-Type must be " + ArticleReaders.accepted()
+                    + (submission.mediaType() == null ? " (none was given)" : " (got " + submission.mediaType() + ")"));
+        }
+        try {
+            return readers.read(submission);
+        } catch (InvalidArticleException e) {
+            throw new InvalidInputException(e.getMessage(), e.problems());
+        }
+    }
+
+    private Optional<Long> lookup(Connection connection, Optional<String> value, boolean guid) throws SQLException {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        return guid ? articles.idByGuid(connection, value.get()) : articles.idByUrl(connection, value.get());
+    }
+
+    private Article insert(Connection connection, ArticleDraft draft) throws SQLException {
+        Instant now = now();
+        Instant published = draft.published().orElse(now);
+        Instant updated = draft.updated().orElse(published);
+        String feedId = draft.guid().filter(ArticleService::isAbsoluteUri).orElseGet(() -> "urn:uuid:" + UUID.randomUUID());
+        ArticleRow row = row(draft, feedId, uniquePath(connection, published, draft.title()), published, updated, now, now);
+        long id = articles.insert(connection, row);
+        writeLinks(connection, id, draft, published);
+        return articles.find(connection, id).orElseThrow();
+    }
+
+    private Article update(Connection connection, long id, ArticleDraft draft) throws SQLException {
+        Article existing = articles.find(connection, id).orElseThrow();
+        Instant published = draft.published().orElse(existing.published());
+        if (!existing.isDeleted() && draft.updated().isEmpty() && unchanged(existing, draft, published)) {
+            return existing;
+        }
+        Instant now = now();
+        Instant updated = draft.updated().orElse(now.isBefore(published) ? published : now);
+        ArticleRow row = row(draft, existing.feedId(), existing.path(), published, updated, existing.created(), now);
+        articles.replace(connection, id, row);
+        writeLinks(connection, id, draft, published);
+        return articles.find(connection, id).orElseThrow();
+    }
+
+    /** A re-post of what is stored changes nothing, so a publisher's retry does not bump "updated". */
+    private static boolean unchanged(Article existing, ArticleDraft draft, Instant published) {
+        return existing.guid().equals(draft.guid())
+                && existing.url().equals(draft.url())
+                && existing.title().equals(draft.title())
+                && existing.summary().equals(summaryOf(draft))
+                && existing.content().equals(contentOf(draft))
+                && existing.image().equals(draft.image())
+                && existing.language().equals(draft.language())
+                && existing.published().equals(published)
+                && existing.related().equals(draft.related())
+                && existing.authors().stream().map(Author::name).toList().equals(draft.authors().stream().map(AuthorDraft::name).toList())
+                && existing.categories().stream().map(c -> c.slug()).toList().equals(draft.categories().stream().map(Slugs::of).toList())
+                && existing.tags().stream().map(t -> t.slug()).toList().equals(draft.tags().stream().map(Slugs::of).toList());
+    }
+
+    private static ArticleRow row(ArticleDraft draft, String feedId, String path, Instant published, Instant updated,
+                                  Instant created, Instant modified) {
+        return new ArticleRow(feedId, draft.guid(), draft.url(), path, draft.title(), summaryOf(draft), contentOf(draft),
+                draft.image(), draft.language(), published, updated, created, modified);
+    }
+
+    private static String summaryOf(ArticleDraft draft) {
+        return draft.summary().orElseGet(() -> DraftValidator.summaryFrom(draft.content()));
+    }
+
+    private static String contentOf(ArticleDraft draft) {
+        return draft.content().isEmpty() ? "<p>" + Entities.escape(draft.summary().orElse("")) + "</p>" : draft.content();
+    }
+
+    private void writeLinks(Connection connection, long id, ArticleDraft draft, Instant published) throws SQLException {
+        List<Long> authorIds = new ArrayList<>();
+        for (AuthorDraft author : draft.authors()) {
+            long authorId = authors.upsert(connection, new Author(Slugs.of(author.name()), author.name(), author.bio(), author.url()));
+            if (!authorIds.contains(authorId)) {
+                authorIds.add(authorId);
+            }
+        }
+        List<Long> categoryIds = new ArrayList<>();
+        for (String name : draft.categories()) {
+            categoryIds.add(categories.upsert(connection, Slugs.of(name), name));
+        }
+        List<Long> tagIds = new ArrayList<>();
+        for (String name : draft.tags()) {
+            tagIds.add(tags.upsert(connection, Slugs.of(name), name));
+        }
+        articles.replaceLinks(connection, id, published, authorIds, categoryIds, tagIds, draft.related());
+    }
+
+    /** yyyy/MM/dd/slug-of-the-title, with -2, -3 … when another article already has it. */
+    private String uniquePath(Connection connection, Instant published, String title) throws SQLException {
+        String slug = Slugs.of(title);
+        String base = DAY_PATH.format(published) + "/" + (slug.isEmpty() ? "article" : slug);
+        String path = base;
+        for (int n = 2; articles.pathTaken(connection, path); n++) {
+            path = base + "-" + n;
+        }
+        return path;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static boolean isAbsoluteUri(String value) {
+        try {
+            URI uri = new URI(value);
+            return uri.isAbsolute() && value.chars().noneMatch(Character::isWhitespace);
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+}

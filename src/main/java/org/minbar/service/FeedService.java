@@ -1,0 +1,136 @@
+package org.minbar.service;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPOutputStream;
+import org.minbar.config.SiteConfig;
+import org.minbar.model.Article;
+import org.minbar.model.FeedFormat;
+import org.minbar.model.FeedKey;
+import org.minbar.publish.FeedChannel;
+import org.minbar.publish.FeedItem;
+import org.minbar.publish.FeedRenderer;
+import org.minbar.publish.SiteLinks;
+import org.minbar.storage.ArticleStore;
+import org.minbar.storage.Database;
+import org.minbar.storage.FeedValidatorStore;
+import org.minbar.storage.FeedValidatorStore.Validators;
+
+/**
+ * Serves feed documents: rendered once per change and cached with their gzip form, a strong ETag
+ * from the bytes and a Last-Modified that only moves when the bytes change (kept in the database
+ * so it survives restarts).
+ */
+public final class FeedService {
+
+    private final Database database;
+    private final SiteConfig site;
+    private final SiteLinks links;
+    private final FeedRenderer renderer;
+    private final FeedCache cache;
+    private final ArticleStore articles = new ArticleStore();
+    private final FeedValidatorStore validators = new FeedValidatorStore();
+    private final RelatedStories related;
+
+    public FeedService(Database database, SiteConfig site, SiteLinks links, FeedRenderer renderer, FeedCache cache) {
+        this.database = database;
+        this.site = site;
+        this.links = links;
+        this.renderer = renderer;
+        this.cache = cache;
+        this.related = new RelatedStories(articles, links);
+    }
+
+    /** The feed, from the cache when nothing has changed since it was rendered. */
+    public RenderedFeed feed(FeedKey key, FeedFormat format) {
+        return cache.get(cacheKey(key, format)).orElseGet(() -> render(key, format));
+    }
+
+    /** The cached feed if there is one; never touches the database (safe on an I/O thread). */
+    public Optional<RenderedFeed> cached(FeedKey key, FeedFormat format) {
+        return cache.get(cacheKey(key, format));
+    }
+
+    private RenderedFeed render(FeedKey requested, FeedFormat format) {
+        long generation = cache.generation();
+        Snapshot snapshot = database.read(connection -> snapshot(connection, requested));
+        FeedKey key = snapshot.channel().key();
+        byte[] body = renderer.render(format, snapshot.channel(), snapshot.items());
+        String etag = etag(body);
+        Instant lastModified = lastModified(key, format, etag, snapshot.lastChange());
+        RenderedFeed feed = new RenderedFeed(format.mediaType(), body, gzip(body), etag, lastModified);
+        cache.put(cacheKey(key, format), feed, generation);
+        return feed;
+    }
+
+    private record Snapshot(FeedChannel channel, List<FeedItem> items, Instant lastChange) {}
+
+    private Snapshot snapshot(Connection connection, FeedKey requested) throws SQLException {
+        FeedSubject subject = FeedSubject.find(connection, site, requested, site.itemsPerFeed());
+        List<Article> newest = articles.load(connection, subject.query().ids(connection));
+        List<FeedItem> items = new ArrayList<>(newest.size());
+        for (Article article : newest) {
+            items.add(new FeedItem(article, links.article(article), related.of(connection, article)));
+        }
+        Instant lastChange = articles.lastChange(connection).orElse(Instant.EPOCH);
+        Instant updated = newest.stream().map(Article::updated).max(Instant::compareTo).orElse(lastChange);
+        FeedChannel channel = new FeedChannel(subject.key(), subject.title(site), subject.description(), site.language(), updated);
+        return new Snapshot(channel, items, lastChange);
+    }
+
+    /**
+     * The stored Last-Modified while the bytes are the same; when they differ, the time of the
+     * latest change in the store, and always later than the value clients may hold.
+     */
+    private Instant lastModified(FeedKey key, FeedFormat format, String etag, Instant lastChange) {
+        String feed = cacheKey(key, null);
+        Optional<Validators> stored = database.read(connection -> validators.find(connection, feed, format.name()));
+        if (stored.isPresent() && stored.get().etag().equals(etag)) {
+            return stored.get().lastModified();
+        }
+        Instant candidate = lastChange.truncatedTo(ChronoUnit.SECONDS);
+        if (stored.isPresent() && !candidate.isAfter(stored.get().lastModified())) {
+            candidate = stored.get().lastModified().plusSeconds(1);
+        }
+        Instant lastModified = candidate;
+        database.write(connection -> {
+            validators.save(connection, feed, format.name(), new Validators(etag, lastModified));
+            return null;
+        });
+        return lastModified;
+    }
+
+    private static String cacheKey(FeedKey key, FeedFormat format) {
+        String feed = key.kind() + (key.slug() == null ? "" : ":" + key.slug());
+        return format == null ? feed : feed + "|" + format;
+    }
+
+    static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("compressing in memory cannot fail", e);
+        }
+        return out.toByteArray();
+    }
+}

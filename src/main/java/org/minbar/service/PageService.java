@@ -1,0 +1,72 @@
+package org.minbar.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.minbar.config.SiteConfig;
+import org.minbar.model.Article;
+import org.minbar.model.FeedKey;
+import org.minbar.publish.HtmlPages;
+import org.minbar.publish.HtmlPages.FeedEntry;
+import org.minbar.publish.SiteLinks;
+import org.minbar.storage.ArticleStore;
+import org.minbar.storage.AuthorStore;
+import org.minbar.storage.Database;
+import org.minbar.storage.FeedQuery;
+import org.minbar.storage.Terms;
+
+/** The HTML pages: home, category and author listings, and article pages (410 once deleted). */
+public final class PageService {
+
+    private static final int LISTED = 20;
+
+    private final Database database;
+    private final SiteConfig site;
+    private final HtmlPages pages;
+    private final ArticleStore articles = new ArticleStore();
+    private final AuthorStore authors = new AuthorStore();
+    private final Terms categories = Terms.categories();
+    private final RelatedStories related;
+
+    public PageService(Database database, SiteConfig site, SiteLinks links) {
+        this.database = database;
+        this.site = site;
+        this.pages = new HtmlPages(site, links);
+        this.related = new RelatedStories(articles, links);
+    }
+
+    public String home() {
+        return database.read(connection -> pages.home(
+                categories.all(connection).stream().map(c -> new FeedEntry(FeedKey.category(c.slug()),
+                        site.category(c.slug()).map(d -> d.name()).orElse(c.name()))).toList(),
+                authors.all(connection).stream().map(a -> new FeedEntry(FeedKey.author(a.slug()),
+                        site.author(a.slug()).map(d -> d.name()).orElse(a.name()))).toList(),
+                newest(connection, FeedQuery.site(LISTED))));
+    }
+
+    /** The page of a category or an author. */
+    public String listing(FeedKey key) {
+        return database.read(connection -> {
+            FeedSubject subject = FeedSubject.find(connection, site, key, LISTED);
+            return pages.listing(new FeedEntry(subject.key(), subject.name()), subject.description(),
+                    newest(connection, subject.query()));
+        });
+    }
+
+    /** The page of the article at this path (yyyy/MM/dd/slug). */
+    public String article(String path) {
+        return database.read(connection -> {
+            long id = articles.idByPath(connection, path)
+                    .orElseThrow(() -> new NotFoundException("no article at /" + path + "/"));
+            Article article = articles.find(connection, id).orElseThrow();
+            if (article.isDeleted()) {
+                throw new GoneException("this article was deleted");
+            }
+            return pages.article(article, related.of(connection, article));
+        });
+    }
+
+    private List<Article> newest(Connection connection, FeedQuery query) throws SQLException {
+        return articles.load(connection, query.ids(connection));
+    }
+}

@@ -1,0 +1,57 @@
+package org.minbar.service;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.minbar.model.Article;
+import org.minbar.model.RelatedLink;
+import org.minbar.model.RelatedReference;
+import org.minbar.publish.SiteLinks;
+import org.minbar.storage.ArticleRef;
+import org.minbar.storage.ArticleStore;
+
+/**
+ * Up to five related stories per article: the links the publisher supplied first, as given (a
+ * guid resolved to that article's address; one that names no live article is left out), then the
+ * newest other articles sharing a category. Never the article itself, never a link twice.
+ */
+final class RelatedStories {
+
+    static final int MAX = 5;
+
+    private final ArticleStore articles;
+    private final SiteLinks links;
+
+    RelatedStories(ArticleStore articles, SiteLinks links) {
+        this.articles = articles;
+        this.links = links;
+    }
+
+    List<RelatedLink> of(Connection connection, Article article) throws SQLException {
+        String own = links.article(article);
+        Map<String, RelatedLink> byUrl = new LinkedHashMap<>();
+        List<String> guids = article.related().stream().flatMap(r -> r.guid().stream()).toList();
+        Map<String, ArticleRef> targets = articles.liveByGuid(connection, guids);
+        for (RelatedReference reference : article.related()) {
+            String url = reference.url().orElseGet(() -> {
+                ArticleRef target = targets.get(reference.guid().orElseThrow());
+                return target == null ? null : links.article(target.url(), target.path());
+            });
+            if (url != null && !url.equals(own)) {
+                byUrl.putIfAbsent(url, new RelatedLink(reference.title(), url));
+            }
+        }
+        if (byUrl.size() < MAX) {
+            for (ArticleRef ref : articles.newestSharingCategory(connection, article.id(), MAX + byUrl.size())) {
+                String url = links.article(ref.url(), ref.path());
+                if (!url.equals(own)) {
+                    byUrl.putIfAbsent(url, new RelatedLink(ref.title(), url));
+                }
+            }
+        }
+        return new ArrayList<>(byUrl.values()).subList(0, Math.min(MAX, byUrl.size()));
+    }
+}

@@ -1,0 +1,122 @@
+package org.minbar.storage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The SQLite database file: WAL journal, foreign keys on, synchronous=FULL so that a committed
+ * write survives a crash. One writer connection used under a lock (one write transaction at a
+ * time, each committed before the caller answers) and a small pool of reader connections.
+ */
+public final class Database implements AutoCloseable {
+
+    public static final String FILE_NAME = "minbar.db";
+    private static final int READERS = 4;
+
+    private final Path file;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock();
+    private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+
+    private Database(Path file) throws SQLException {
+        this.file = file;
+        this.writer = open(file, false);
+        Migrations.apply(writer);
+        for (int i = 0; i < READERS; i++) {
+            readers.add(open(file, true));
+        }
+    }
+
+    /** Opens (creating if needed) the database in the given folder and brings its schema up to date. */
+    public static Database open(Path folder) {
+        try {
+            Files.createDirectories(folder);
+            return new Database(folder.resolve(FILE_NAME));
+        } catch (SQLException | java.io.IOException e) {
+            throw new StorageException("cannot open the database in " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs work in one write transaction, committed before this returns; rolled back on any failure. */
+    public <T> T write(SqlFunction<T> work) {
+        writeLock.lock();
+        try {
+            writer.setAutoCommit(false);
+            try {
+                T result = work.apply(writer);
+                writer.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                writer.rollback();
+                throw e;
+            } finally {
+                writer.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("write failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs read-only work on a pooled connection, in one transaction so it sees one snapshot. */
+    public <T> T read(SqlFunction<T> work) {
+        Connection connection;
+        try {
+            connection = readers.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting for a database connection", e);
+        }
+        try {
+            connection.setAutoCommit(false);
+            try {
+                return work.apply(connection);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StorageException("read failed: " + e.getMessage(), e);
+        } finally {
+            readers.add(connection);
+        }
+    }
+
+    private static Connection open(Path file, boolean readOnly) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(10_000);
+        if (!readOnly) {
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        }
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            for (Connection reader : readers) {
+                reader.close();
+            }
+            writer.close();
+        } catch (SQLException e) {
+            throw new StorageException("closing the database failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.minbar.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The schema's history, append-only: each migration runs once, in order, in its own transaction,
+ * and is recorded with a checksum in schema_migrations (and PRAGMA user_version). A recorded
+ * migration whose file has since changed stops the start: applied migrations are never edited.
+ */
+final class Migrations {
+
+    /** Append new files here; never reorder, rename or edit one that has been released. */
+    static final List<String> FILES = List.of(
+            "001_initial.sql");
+
+    private Migrations() {}
+
+    static void apply(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate("CREATE TABLE IF NOT EXISTS schema_migrations ("
+                    + " version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        }
+        for (int i = 0; i < FILES.size(); i++) {
+            int version = i + 1;
+            String name = FILES.get(i);
+            String sql = load(name);
+            String checksum = sha256(sql);
+            String recorded = recordedChecksum(connection, version);
+            if (recorded == null) {
+                run(connection, version, name, sql, checksum);
+            } else if (!recorded.equals(checksum)) {
+                throw new StorageException("migration " + name + " was edited after it was applied to this database;"
+                        + " add a new migration instead");
+            }
+        }
+    }
+
+    static int currentVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
+            return rows.next() ? rows.getInt(1) : 0;
+        }
+    }
+
+    private static void run(Connection connection, int version, String name, String sql, String checksum)
+            throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (String command : statements(sql)) {
+                statement.executeUpdate(command);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)")) {
+                insert.setInt(1, version);
+                insert.setString(2, name);
+                insert.setString(3, checksum);
+                insert.setString(4, Instant.now().toString());
+                insert.executeUpdate();
+            }
+            statement.executeUpdate("PRAGMA user_version = " + version);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw new StorageException("migration " + name + " failed: " + e.getMessage(), e);
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Splits a migration at semicolons that end a line; migrations hold no triggers or literals with ';\n'. */
+    static List<String> statements(String sql) {
+        StringBuilder withoutComments = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            int comment = line.indexOf("--");
+            withoutComments.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
+        }
+        return java.util.Arrays.stream(withoutComments.toString().split(";\\s*\n"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
+    private static String recordedChecksum(Connection connection, int version) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT checksum FROM schema_migrations WHERE version = ?")) {
+            query.setInt(1, version);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    private static String load(String name) {
+        String resource = "/db/migrations/" + name;
+        try (InputStream in = Migrations.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new StorageException("migration " + resource + " is missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StorageException("cannot read migration " + resource, e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
