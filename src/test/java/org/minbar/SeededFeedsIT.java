@@ -1,0 +1,251 @@
+package org.minbar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minbar.support.TestServer;
+import org.minbar.support.Xml;
+import org.minbar.text.PathSegments;
+import org.minbar.text.Slugs;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/** The first start of a newcomer: seeds imported, every kind of feed served and valid, over real HTTP. */
+class SeededFeedsIT {
+
+    private static final String SEED_TITLE = "الجيش الروسي: مقتل 40 جنديًا سوريًا وإصابة 80 آخرين بجروح في هجوم شنه مسلحون على إدلب";
+    private static final Pattern RFC_822 = Pattern.compile("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} "
+            + "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+
+    @TempDir
+    static Path storage;
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.withSeeds(storage);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static String category(String name) {
+        return "/category/" + PathSegments.encode(Slugs.of(name)) + "/feed/";
+    }
+
+    private static String author(String name) {
+        return "/author/" + PathSegments.encode(Slugs.of(name)) + "/feed/";
+    }
+
+    @Test
+    void siteRssHasTheChannelInArabicWithSelfLinkAndEveryItemNewestFirst() {
+        HttpResponse<byte[]> response = server.get("/feed/");
+        assertEquals(200, response.statusCode());
+        assertEquals("application/rss+xml; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
+        Document rss = Xml.parse(response.body());
+        Element channel = Xml.child(rss.getDocumentElement(), null, "channel");
+        assertEquals("2.0", rss.getDocumentElement().getAttribute("version"));
+        assertEquals("منبر الأخبار الدفاعية", Xml.text(channel, null, "title"));
+        assertEquals("ar", Xml.text(channel, null, "language"));
+        assertEquals(server.base() + "/", Xml.text(channel, null, "link"));
+        assertTrue(RFC_822.matcher(Xml.text(channel, null, "lastBuildDate")).matches());
+        assertTrue(Xml.text(channel, null, "generator").startsWith("Minbar"));
+        Element self = Xml.child(channel, Xml.ATOM, "link");
+        assertEquals("self", self.getAttribute("rel"));
+        assertEquals(server.base() + "/feed/", self.getAttribute("href"));
+
+        List<Element> items = Xml.children(channel, null, "item");
+        assertEquals(9, items.size());
+        ZonedDateTime previous = null;
+        for (Element item : items) {
+            String pubDate = Xml.text(item, null, "pubDate");
+            assertTrue(RFC_822.matcher(pubDate).matches(), "English RFC 822 date under an Arabic locale: " + pubDate);
+            ZonedDateTime date = ZonedDateTime.parse(pubDate, DateTimeFormatter.RFC_1123_DATE_TIME.withLocale(Locale.ENGLISH));
+            if (previous != null) {
+                assertFalse(date.isAfter(previous), "items newest first");
+            }
+            previous = date;
+        }
+    }
+
+    @Test
+    void theSeedArticleCarriesTitleAuthorCategoriesRightToLeftContentAndItsRelatedHeadlines() {
+        Document rss = Xml.parse(server.get("/feed/").body());
+        Element item = Xml.all(rss, null, "item").stream()
+                .filter(i -> Xml.text(i, null, "title").equals(SEED_TITLE)).findFirst().orElseThrow();
+        assertEquals("نور الدين", Xml.text(item, Xml.DC, "creator"));
+        assertEquals(List.of("سوريا", "روسيا"), Xml.children(item, null, "category").stream().map(Element::getTextContent).toList());
+        assertEquals("Thu, 30 Jan 2020 11:10:00 GMT", Xml.text(item, null, "pubDate"));
+        Element guid = Xml.child(item, null, "guid");
+        assertEquals("urn:minbar:seed:idlib-attack", guid.getTextContent());
+        assertEquals("false", guid.getAttribute("isPermaLink"));
+        String content = Xml.text(item, Xml.CONTENT, "encoded");
+        assertTrue(content.startsWith("<div dir=\"rtl\" lang=\"ar\">"), content.substring(0, 40));
+        assertTrue(content.contains("إدلب هي آخر معقل للمعارضة في الجمهورية العربية."));
+        assertFalse(content.contains("اترك تعليقاً"));
+        assertFalse(content.contains("لن يتم نشر عنوان بريدك الإلكتروني"));
+        assertTrue(content.contains("أخبار ذات صلة"));
+
+        List<Element> related = Xml.children(item, Xml.ATOM, "link");
+        assertTrue(related.size() >= 3 && related.size() <= 5, "up to five related links, got " + related.size());
+        assertEquals(List.of("وزارة الدفاع الروسية تنفي مزاعم الغارات الجوية على البنية التحتية المدنية في إدلب",
+                        "مصر توقع مذكرات تفاهم مع شركات رومانية في مجال الدفاع والتسلح",
+                        "باتريوت ضد صواريخ إيران"),
+                related.subList(0, 3).stream().map(l -> l.getAttribute("title")).toList());
+        for (Element link : related) {
+            assertEquals("related", link.getAttribute("rel"));
+            assertTrue(server.get(link.getAttribute("href").substring(server.base().length())).statusCode() == 200,
+                    "related link resolves to a page of ours: " + link.getAttribute("href"));
+        }
+    }
+
+    @Test
+    void siteAtomIsArabicWithSelfLinkAndEntriesWithAuthorsCategoriesDatesAndHtmlContent() {
+        HttpResponse<byte[]> response = server.get("/feed/atom/");
+        assertEquals("application/atom+xml; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
+        Document atom = Xml.parse(response.body());
+        Element feed = atom.getDocumentElement();
+        assertEquals(Xml.ATOM, feed.getNamespaceURI());
+        assertEquals("ar", feed.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang"));
+        assertEquals(server.base() + "/feed/atom/", Xml.text(feed, Xml.ATOM, "id"));
+        assertTrue(Xml.children(feed, Xml.ATOM, "link").stream()
+                .anyMatch(l -> l.getAttribute("rel").equals("self") && l.getAttribute("href").equals(server.base() + "/feed/atom/")));
+        assertEquals("منبر الأخبار الدفاعية", Xml.text(Xml.child(feed, Xml.ATOM, "author"), Xml.ATOM, "name"));
+        List<Element> entries = Xml.children(feed, Xml.ATOM, "entry");
+        assertEquals(9, entries.size());
+        Element seed = entries.stream().filter(e -> Xml.text(e, Xml.ATOM, "title").equals(SEED_TITLE)).findFirst().orElseThrow();
+        assertEquals("2020-01-30T11:10:00Z", Xml.text(seed, Xml.ATOM, "published"));
+        assertEquals("2020-01-30T13:45:00Z", Xml.text(seed, Xml.ATOM, "updated"));
+        assertEquals("نور الدين", Xml.text(Xml.child(seed, Xml.ATOM, "author"), Xml.ATOM, "name"));
+        Element content = Xml.child(seed, Xml.ATOM, "content");
+        assertEquals("html", content.getAttribute("type"));
+        assertTrue(content.getTextContent().startsWith("<div dir=\"rtl\" lang=\"ar\">"));
+        assertEquals(List.of("سوريا", "روسيا"),
+                Xml.children(seed, Xml.ATOM, "category").stream().map(c -> c.getAttribute("term")).toList());
+        assertTrue(Xml.children(seed, Xml.ATOM, "link").stream()
+                .anyMatch(l -> l.getAttribute("rel").equals("related") && l.getAttribute("title").equals("باتريوت ضد صواريخ إيران")));
+    }
+
+    @Test
+    void categoryFeedsByPercentEncodedArabicSlugHoldOnlyThatCategory() {
+        SyndFeed syria = Xml.rome(server.get(category("سوريا")).body());
+        assertEquals("سوريا – منبر الأخبار الدفاعية", syria.getTitle());
+        assertEquals("أخبار سوريا العسكرية والسياسية وتطورات الميدان في إدلب وسائر المحافظات.", syria.getDescription());
+        assertFalse(syria.getEntries().isEmpty());
+        for (SyndEntry entry : syria.getEntries()) {
+            assertTrue(entry.getCategories().stream().anyMatch(c -> c.getName().equals("سوريا")), entry.getTitle());
+        }
+        assertTrue(syria.getEntries().stream().anyMatch(e -> e.getTitle().equals(SEED_TITLE)));
+
+        SyndFeed syriaAtom = Xml.rome(server.get(category("سوريا") + "atom/").body());
+        assertEquals("atom_1.0", syriaAtom.getFeedType());
+        assertEquals(syria.getEntries().size(), syriaAtom.getEntries().size());
+        assertEquals(syria.getEntries().stream().map(SyndEntry::getTitle).toList(),
+                syriaAtom.getEntries().stream().map(SyndEntry::getTitle).toList());
+    }
+
+    @Test
+    void authorFeedsHoldOnlyThatAuthorsArticlesWithTheirName() {
+        SyndFeed noureddine = Xml.rome(server.get(author("نور الدين")).body());
+        assertEquals("rss_2.0", noureddine.getFeedType());
+        assertTrue(noureddine.getTitle().startsWith("نور الدين"));
+        assertTrue(noureddine.getEntries().stream().anyMatch(e -> e.getTitle().equals(SEED_TITLE)));
+        for (SyndEntry entry : noureddine.getEntries()) {
+            assertTrue(entry.getAuthors().stream().anyMatch(a -> a.getName().equals("نور الدين"))
+                    || "نور الدين".equals(entry.getAuthor()), entry.getTitle());
+        }
+        SyndFeed atom = Xml.rome(server.get(author("نور الدين") + "atom/").body());
+        assertEquals(noureddine.getEntries().size(), atom.getEntries().size());
+    }
+
+    @Test
+    void aSlugWrittenWithTashkeelOrAnotherAlefFormFindsTheSameCategory() {
+        assertEquals(200, server.get("/category/" + PathSegments.encode("سُورِيَا") + "/feed/").statusCode());
+        assertEquals(200, server.get("/category/" + PathSegments.encode("إيران") + "/feed/atom/").statusCode());
+        assertEquals(200, server.get("/category/" + PathSegments.encode("ايران") + "/feed/atom/").statusCode());
+    }
+
+    @Test
+    void unknownCategoryOrAuthorIsA404WithAMessageNotAnEmptyFeed() {
+        HttpResponse<byte[]> category = server.get(category("لا-يوجد"));
+        assertEquals(404, category.statusCode());
+        assertTrue(TestServer.text(category).contains("no category with the slug 'لا-يوجد'"), TestServer.text(category));
+        HttpResponse<byte[]> author = server.get("/author/nobody/feed/atom/");
+        assertEquals(404, author.statusCode());
+        assertTrue(TestServer.text(author).contains("no author with the slug 'nobody'"));
+    }
+
+    @Test
+    void everyLinkIsAbsoluteAndEveryIdUniqueAcrossBothFormats() {
+        for (String path : List.of("/feed/", "/feed/atom/", category("سوريا"), author("نور الدين") + "atom/")) {
+            Document document = Xml.parse(server.get(path).body());
+            for (Element link : Xml.all(document, Xml.ATOM, "link")) {
+                assertTrue(URI.create(link.getAttribute("href")).isAbsolute(), path + " " + link.getAttribute("href"));
+            }
+            for (Element link : Xml.all(document, null, "link")) {
+                if (!link.getTextContent().isBlank()) {
+                    assertTrue(URI.create(link.getTextContent()).isAbsolute(), path + " " + link.getTextContent());
+                }
+            }
+            Set<String> ids = new HashSet<>();
+            Xml.all(document, null, "guid").forEach(g -> assertTrue(ids.add(g.getTextContent()), "duplicate guid"));
+            Xml.all(document, Xml.ATOM, "entry").forEach(e -> assertTrue(ids.add(Xml.text(e, Xml.ATOM, "id")), "duplicate id"));
+        }
+    }
+
+    @Test
+    void itemLinksLeadToRightToLeftArticlePagesThatDiscoverTheirFeeds() {
+        SyndFeed feed = Xml.rome(server.get("/feed/").body());
+        SyndEntry seed = feed.getEntries().stream().filter(e -> e.getTitle().equals(SEED_TITLE)).findFirst().orElseThrow();
+        assertTrue(seed.getLink().startsWith(server.base() + "/2020/01/30/"));
+        HttpResponse<byte[]> page = server.get(seed.getLink());
+        assertEquals(200, page.statusCode());
+        assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow());
+        String html = TestServer.text(page);
+        assertTrue(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
+        assertTrue(html.contains(SEED_TITLE));
+        assertTrue(html.contains("نور الدين من مواليد عام 1984"), "the author's bio");
+        assertTrue(html.contains("type=\"application/atom+xml\""));
+        assertTrue(html.contains("href=\"" + server.base() + category("سوريا") + "\""));
+    }
+
+    @Test
+    void homePageListsAndAdvertisesEveryFeed() {
+        HttpResponse<byte[]> home = server.get("/");
+        assertEquals(200, home.statusCode());
+        String html = TestServer.text(home);
+        assertTrue(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
+        for (String path : List.of("/feed/", "/feed/atom/", category("سوريا"), category("صناعات دفاعية") + "atom/",
+                author("سارة المنصوري"), author("كريم الحداد") + "atom/")) {
+            assertTrue(html.contains("<link rel=\"alternate\" type=\"application/") && html.contains(server.base() + path),
+                    "home page advertises " + path);
+        }
+        assertEquals(200, server.get("/healthz").statusCode());
+    }
+
+    @Test
+    void addressesWithoutTheTrailingSlashRedirectAsWordPressDoes() {
+        HttpResponse<byte[]> response = server.get("/feed");
+        assertEquals(301, response.statusCode());
+        assertEquals("/feed/", response.headers().firstValue("Location").orElseThrow());
+    }
+}

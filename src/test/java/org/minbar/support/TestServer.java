@@ -1,0 +1,136 @@
+package org.minbar.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.Optional;
+import org.minbar.App;
+import org.minbar.ServerSettings;
+
+/**
+ * A real Minbar server for integration tests: Undertow on a free port of 127.0.0.1, a fresh
+ * SQLite file in the given folder, the repository's feeds/ configuration, and optionally the
+ * repository's seeds/. Talks to it over real HTTP.
+ */
+public final class TestServer implements AutoCloseable {
+
+    public static final String TOKEN = "test-token-0123456789abcdef";
+
+    private final App app;
+    private final HttpClient client = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    private TestServer(App app) {
+        this.app = app;
+    }
+
+    /** A server with an empty store. */
+    public static TestServer start(Path storage) {
+        return start(storage, false, 4 * 1024 * 1024);
+    }
+
+    /** A server whose store is filled from the repository's seeds/ on first start. */
+    public static TestServer withSeeds(Path storage) {
+        return start(storage, true, 4 * 1024 * 1024);
+    }
+
+    public static TestServer start(Path storage, boolean seeds, int maxBodyBytes) {
+        ServerSettings settings = new ServerSettings("127.0.0.1", 0, storage, Optional.empty(), Optional.of(TOKEN),
+                feedsWithoutBaseUrl(storage), seeds ? Optional.of(Path.of("seeds")) : Optional.empty(), 120, maxBodyBytes);
+        return new TestServer(App.start(settings));
+    }
+
+    /**
+     * The repository's feeds/ files, copied beside the storage folder with site.json's baseUrl
+     * removed, so links name the port this server was actually given.
+     */
+    static Path feedsWithoutBaseUrl(Path storage) {
+        try {
+            Path copy = Files.createDirectories(storage.resolveSibling(storage.getFileName() + "-feeds"));
+            try (var files = Files.list(Path.of("feeds"))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, copy.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            ObjectNode site = (ObjectNode) JSON.readTree(copy.resolve("site.json").toFile());
+            site.remove("baseUrl");
+            JSON.writeValue(copy.resolve("site.json").toFile(), site);
+            return copy;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare the feeds folder: " + e.getMessage(), e);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public String base() {
+        return app.baseUrl();
+    }
+
+    public HttpResponse<byte[]> get(String path, String... headers) {
+        return send(request(path, headers).GET().build());
+    }
+
+    public HttpResponse<byte[]> head(String path, String... headers) {
+        return send(request(path, headers).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** POST or PUT a body with the given content type, authenticated with the test token. */
+    public HttpResponse<byte[]> write(String method, String path, String contentType, byte[] body) {
+        return send(request(path, "Authorization", "Bearer " + TOKEN, "Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    public HttpResponse<byte[]> postJson(String json) {
+        return write("POST", "/api/articles", "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public HttpResponse<byte[]> putJson(String path, String json) {
+        return write("PUT", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public HttpResponse<byte[]> delete(String path) {
+        return send(request(path, "Authorization", "Bearer " + TOKEN).DELETE().build());
+    }
+
+    /** Any request, for the bad ones: no token, wrong method, odd headers. */
+    public HttpResponse<byte[]> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException("request to the test server failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpRequest.Builder request(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base() + path))
+                .timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            builder.headers(headers);
+        }
+        return builder;
+    }
+
+    @Override
+    public void close() {
+        app.close();
+    }
+
+    public static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+}
