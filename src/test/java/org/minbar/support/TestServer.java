@@ -46,7 +46,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path storage, boolean seeds, int maxBodyBytes) {
-        ServerSettings settings = new ServerSettings("127.0.0.1", 0, storage, Optional.empty(), Optional.of(TOKEN),
+        return start(storage, seeds, maxBodyBytes, Optional.empty());
+    }
+
+    /** A server whose feeds name a fixed public address, as behind a proxy, so they do not depend on the port. */
+    public static TestServer withSeedsBehind(Path storage, String publicBaseUrl) {
+        return start(storage, true, 4 * 1024 * 1024, Optional.of(publicBaseUrl));
+    }
+
+    private static TestServer start(Path storage, boolean seeds, int maxBodyBytes, Optional<String> baseUrl) {
+        ServerSettings settings = new ServerSettings("127.0.0.1", 0, storage, baseUrl, Optional.of(TOKEN),
                 feedsWithoutBaseUrl(storage), seeds ? Optional.of(Path.of("seeds")) : Optional.empty(), 120, maxBodyBytes);
         return new TestServer(App.start(settings));
     }
@@ -74,8 +83,14 @@ public final class TestServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The address the feeds name. */
     public String base() {
         return app.baseUrl();
+    }
+
+    /** The address this server listens on. */
+    public String local() {
+        return "http://127.0.0.1:" + app.port();
     }
 
     public HttpResponse<byte[]> get(String path, String... headers) {
@@ -117,7 +132,7 @@ public final class TestServer implements AutoCloseable {
     }
 
     public HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base() + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : local() + path))
                 .timeout(Duration.ofSeconds(30));
         if (headers.length > 0) {
             builder.headers(headers);
