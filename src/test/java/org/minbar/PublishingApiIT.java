@@ -124,6 +124,15 @@ class PublishingApiIT {
     }
 
     @Test
+    void aRepostThatOnlyAddsTheAuthorsBioStoresTheBio() {
+        String plain = Articles.brief("urn:test:a", "خبر أول", "تركيا", "سارة المنصوري", "2024-03-01T10:00:00Z");
+        long id = json(server.postJson(plain)).get("id").asLong();
+        String withBio = plain.replace("{\"name\": \"سارة المنصوري\"}", "{\"name\": \"سارة المنصوري\", \"bio\": \"محررة الشؤون الدفاعية.\"}");
+        assertEquals(200, server.postJson(withBio).statusCode());
+        assertEquals("محررة الشؤون الدفاعية.", json(server.get("/api/articles/" + id)).get("authors").get(0).get("bio").asText());
+    }
+
+    @Test
     void putReplacesKeepingTheFeedIdAndMovesUpdated() {
         long id = json(server.postJson(Articles.brief("urn:test:a", "خبر أول", "تركيا", "سارة المنصوري", "2024-03-01T10:00:00Z"))).get("id").asLong();
         HttpResponse<byte[]> replaced = server.putJson("/api/articles/" + id,

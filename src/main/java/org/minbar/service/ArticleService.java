@@ -176,9 +176,26 @@ public final class ArticleService {
                 && existing.language().equals(draft.language())
                 && existing.published().equals(published)
                 && existing.related().equals(draft.related())
-                && existing.authors().stream().map(Author::name).toList().equals(draft.authors().stream().map(AuthorDraft::name).toList())
+                && sameAuthors(existing.authors(), draft.authors())
                 && existing.categories().stream().map(c -> c.slug()).toList().equals(draft.categories().stream().map(Slugs::of).toList())
                 && existing.tags().stream().map(t -> t.slug()).toList().equals(draft.tags().stream().map(Slugs::of).toList());
+    }
+
+    /** Same names in the same order, and no bio or URL given that differs from the stored one. */
+    private static boolean sameAuthors(List<Author> stored, List<AuthorDraft> given) {
+        if (stored.size() != given.size()) {
+            return false;
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            Author author = stored.get(i);
+            AuthorDraft draft = given.get(i);
+            if (!author.name().equals(draft.name())
+                    || (draft.bio().isPresent() && !draft.bio().equals(author.bio()))
+                    || (draft.url().isPresent() && !draft.url().equals(author.url()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static ArticleRow row(ArticleDraft draft, String feedId, String path, Instant published, Instant updated,
