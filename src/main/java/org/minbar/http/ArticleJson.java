@@ -1,7 +1,6 @@
 package org.minbar.http;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.minbar.model.Article;
 import org.minbar.model.Author;
@@ -57,10 +56,5 @@ final class ArticleJson {
         reference.url().ifPresent(url -> json.put("url", url));
         reference.guid().ifPresent(guid -> json.put("guid", guid));
         return json;
-    }
-
-    static List<String> fields() {
-        return List.of("id", "link", "page", "feedId", "guid", "url", "title", "summary", "content", "authors",
-                "categories", "tags", "published", "updated", "image", "related", "language", "created", "modified");
     }
 }

@@ -70,6 +70,9 @@ public final class FeedService {
         Instant lastModified = lastModified(key, format, etag, snapshot.lastChange());
         RenderedFeed feed = new RenderedFeed(format.mediaType(), body, gzip(body), etag, lastModified);
         cache.put(cacheKey(key, format), feed, generation);
+        if (!key.equals(requested)) {
+            cache.put(cacheKey(requested, format), feed, generation); // e.g. a slug written with tashkeel
+        }
         return feed;
     }
 
