@@ -25,6 +25,7 @@ import org.minbar.storage.ArticleStore;
 import org.minbar.storage.Database;
 import org.minbar.storage.FeedValidatorStore;
 import org.minbar.storage.FeedValidatorStore.Validators;
+import org.minbar.text.Slugs;
 
 /**
  * Serves feed documents: rendered once per change and cached with their gzip form, a strong ETag
@@ -53,12 +54,17 @@ public final class FeedService {
 
     /** The feed, from the cache when nothing has changed since it was rendered. */
     public RenderedFeed feed(FeedKey key, FeedFormat format) {
-        return cache.get(cacheKey(key, format)).orElseGet(() -> render(key, format));
+        return cached(key, format).orElseGet(() -> render(key, format));
     }
 
-    /** The cached feed if there is one; never touches the database (safe on an I/O thread). */
+    /**
+     * The cached feed if there is one; never touches the database (safe on an I/O thread). Only
+     * canonical slugs are cached, so a slug written with tashkeel finds its feed under the
+     * normalized form and endless spelling variants cannot grow the cache.
+     */
     public Optional<RenderedFeed> cached(FeedKey key, FeedFormat format) {
-        return cache.get(cacheKey(key, format));
+        return cache.get(cacheKey(key, format)).or(() -> key.slug() == null ? Optional.empty()
+                : cache.get(cacheKey(new FeedKey(key.kind(), Slugs.of(key.slug())), format)));
     }
 
     private RenderedFeed render(FeedKey requested, FeedFormat format) {
@@ -70,9 +76,6 @@ public final class FeedService {
         Instant lastModified = lastModified(key, format, etag, snapshot.lastChange());
         RenderedFeed feed = new RenderedFeed(format.mediaType(), body, gzip(body), etag, lastModified);
         cache.put(cacheKey(key, format), feed, generation);
-        if (!key.equals(requested)) {
-            cache.put(cacheKey(requested, format), feed, generation); // e.g. a slug written with tashkeel
-        }
         return feed;
     }
 
