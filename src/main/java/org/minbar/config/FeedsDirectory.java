@@ -1,8 +1,10 @@
 package org.minbar.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
@@ -26,6 +28,7 @@ public final class FeedsDirectory {
     static final int DEFAULT_MAX_ITEM_CONTENT_CHARS = 12_000;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
@@ -92,7 +95,7 @@ public final class FeedsDirectory {
                 throw new ConfigException(path + ": " + where + " must be an object");
             }
             String name = required(path, where + ".name", entry.name());
-            String slug = entry.slug() == null ? Slugs.of(name) : entry.slug().strip();
+            String slug = Slugs.of(entry.slug() == null ? name : entry.slug());
             if (slug.isEmpty() || slug.contains("/")) {
                 throw new ConfigException(path + ": " + where + ".slug must be a non-empty path segment");
             }
@@ -123,6 +126,9 @@ public final class FeedsDirectory {
     private static <T> T read(Path path, Class<T> type) {
         try {
             return JSON.readValue(Files.readAllBytes(path), type);
+        } catch (UnrecognizedPropertyException e) {
+            throw new ConfigException(path + ": " + JsonPaths.of(e) + " is not a known field (known: "
+                    + String.join(", ", e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList()) + ")", e);
         } catch (JsonMappingException e) {
             throw new ConfigException(path + ": " + JsonPaths.of(e) + " " + e.getOriginalMessage(), e);
         } catch (JsonProcessingException e) {

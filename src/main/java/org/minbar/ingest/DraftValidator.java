@@ -44,6 +44,11 @@ public final class DraftValidator {
         problems.add(new Problem(field, message));
     }
 
+    /** Whether a problem is already recorded for this field (such as a wrong type), so "required" is not said too. */
+    private boolean reported(String field) {
+        return problems.stream().anyMatch(p -> p.field().equals(field));
+    }
+
     public void throwIfAny() throws InvalidArticleException {
         if (!problems.isEmpty()) {
             throw new InvalidArticleException(problems);
@@ -52,7 +57,7 @@ public final class DraftValidator {
 
     public String title(String field, String raw) {
         String title = raw == null ? "" : HtmlSanitizer.plainText(raw);
-        if (title.isEmpty()) {
+        if (title.isEmpty() && !reported(field)) {
             problem(field, "is required and must contain text");
         } else if (title.length() > MAX_TITLE) {
             problem(field, "must be at most " + MAX_TITLE + " characters (it has " + title.length() + ")");
@@ -160,7 +165,9 @@ public final class DraftValidator {
 
     public AuthorDraft author(String field, String name, String bio, String url) {
         String cleanName = name == null ? "" : HtmlSanitizer.plainText(name);
-        if (cleanName.isEmpty()) {
+        if (cleanName.isEmpty() && reported(field + ".name")) {
+            // the wrong type was reported already
+        } else if (cleanName.isEmpty()) {
             problem(field + ".name", "is required");
         } else if (cleanName.length() > MAX_NAME) {
             problem(field + ".name", "must be at most " + MAX_NAME + " characters");
@@ -200,7 +207,9 @@ public final class DraftValidator {
 
     public RelatedReference related(String field, String title, String url, String guid) {
         String cleanTitle = title == null ? "" : HtmlSanitizer.plainText(title);
-        if (cleanTitle.isEmpty()) {
+        if (cleanTitle.isEmpty() && reported(field + ".title")) {
+            // the wrong type was reported already
+        } else if (cleanTitle.isEmpty()) {
             problem(field + ".title", "is required");
         } else if (cleanTitle.length() > MAX_TITLE) {
             problem(field + ".title", "must be at most " + MAX_TITLE + " characters");

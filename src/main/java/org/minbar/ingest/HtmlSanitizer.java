@@ -2,15 +2,18 @@ package org.minbar.ingest;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.jsoup.safety.Safelist;
 import org.minbar.text.CleanText;
+import org.minbar.text.WebAddresses;
 
 /**
  * Makes publisher HTML safe to embed in feeds and pages: Jsoup's relaxed Safelist (no script,
  * style, iframe, form or event handler; links only http, https and mailto; images only http and
  * https) plus figures and the dir/lang attributes Arabic text needs. Relative links are made
- * absolute against the article's address; links that cannot be are dropped.
+ * absolute against the article's address (links that cannot be are dropped), and every http(s)
+ * address becomes an ASCII URI, Arabic in it percent-encoded.
  */
 public final class HtmlSanitizer {
 
@@ -28,7 +31,17 @@ public final class HtmlSanitizer {
     /** Safe HTML for the fragment, with links resolved against {@code baseUri}. */
     public String sanitize(String html, String baseUri) {
         String clean = Jsoup.clean(CleanText.of(html), baseUri, SAFELIST, output);
-        return CleanText.of(clean).strip();
+        Document document = Jsoup.parseBodyFragment(clean);
+        document.outputSettings(output);
+        for (Element element : document.select("a[href], img[src], blockquote[cite], q[cite]")) {
+            String attribute = element.hasAttr("href") ? "href" : element.hasAttr("src") ? "src" : "cite";
+            try {
+                element.attr(attribute, WebAddresses.toUri(element.attr(attribute)));
+            } catch (IllegalArgumentException e) {
+                // mailto: and the like stay as the Safelist let them through
+            }
+        }
+        return CleanText.of(document.body().html()).strip();
     }
 
     /** The text of an HTML or plain-text fragment, entities decoded and tags removed, on one line. */

@@ -213,6 +213,9 @@ public final class JsonArticleReader {
         if (node.isBoolean()) {
             return "a boolean";
         }
+        if (node.isTextual()) {
+            return "a string";
+        }
         if (node.isArray()) {
             return "a list";
         }

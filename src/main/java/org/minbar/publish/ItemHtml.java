@@ -8,6 +8,7 @@ import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
 import org.minbar.model.Article;
 import org.minbar.model.RelatedLink;
+import org.minbar.text.WebAddresses;
 
 /**
  * The HTML an item carries as its full content: wrapped in an element with the article's
@@ -80,6 +81,14 @@ final class ItemHtml {
     }
 
     private static boolean showsImage(Element body, String src) {
-        return body.select("img").stream().anyMatch(img -> img.attr("src").equals(src));
+        return body.select("img").stream().anyMatch(img -> sameAddress(img.attr("src"), src));
+    }
+
+    private static boolean sameAddress(String a, String b) {
+        try {
+            return WebAddresses.toUri(a).equals(WebAddresses.toUri(b));
+        } catch (IllegalArgumentException e) {
+            return a.equals(b);
+        }
     }
 }

@@ -27,9 +27,17 @@ public final class Database implements AutoCloseable {
     private Database(Path file) throws SQLException {
         this.file = file;
         this.writer = open(file, false);
-        Migrations.apply(writer);
-        for (int i = 0; i < READERS; i++) {
-            readers.add(open(file, true));
+        try {
+            Migrations.apply(writer);
+            for (int i = 0; i < READERS; i++) {
+                readers.add(open(file, true));
+            }
+        } catch (SQLException | RuntimeException e) {
+            for (Connection reader : readers) {
+                reader.close();
+            }
+            writer.close();
+            throw e;
         }
     }
 

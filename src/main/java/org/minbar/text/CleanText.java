@@ -28,7 +28,7 @@ public final class CleanText {
 
     /** Text for a one-line field (a title, a name): cleaned, with runs of white space made one space. */
     public static String line(String text) {
-        return of(text).replaceAll("[\\s\\u00A0\\u2028\\u2029]+", " ").strip();
+        return of(text).replaceAll("[\\s\\p{Z}]+", " ").strip();
     }
 
     static boolean isXmlChar(char c) {

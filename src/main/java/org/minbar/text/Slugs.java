@@ -42,7 +42,11 @@ public final class Slugs {
         if (slug.codePointCount(0, slug.length()) <= MAX_CODE_POINTS) {
             return slug;
         }
-        String cut = slug.substring(0, slug.offsetByCodePoints(0, MAX_CODE_POINTS));
+        int end = slug.offsetByCodePoints(0, MAX_CODE_POINTS);
+        String cut = slug.substring(0, end);
+        if (slug.charAt(end) == '-') {
+            return cut; // the cut falls exactly between two words
+        }
         int lastHyphen = cut.lastIndexOf('-');
         return lastHyphen > 0 ? cut.substring(0, lastHyphen) : cut;
     }

@@ -1,0 +1,136 @@
+package org.minbar.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+// Covers Database: the connection settings every connection gets, and the commit/rollback contract of write() and read().
+class DatabaseTest {
+
+    @TempDir
+    Path folder;
+
+    private Database database;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(folder.resolve("nested/storage"));
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void createsTheFolderAndTheDatabaseFile() {
+        assertEquals(folder.resolve("nested/storage/minbar.db"), database.file());
+        assertTrue(Files.isRegularFile(database.file()));
+    }
+
+    @Test
+    void writerUsesWalJournalForeignKeysAndFullSync() {
+        assertEquals("wal", database.write(c -> pragma(c, "journal_mode")));
+        assertEquals("1", database.write(c -> pragma(c, "foreign_keys")));
+        assertEquals("2", database.write(c -> pragma(c, "synchronous")));
+    }
+
+    @Test
+    void readersUseWalJournalAndForeignKeys() {
+        // Four pooled readers: asking five times cycles through all of them.
+        for (int i = 0; i < 5; i++) {
+            assertEquals("wal", database.read(c -> pragma(c, "journal_mode")));
+            assertEquals("1", database.read(c -> pragma(c, "foreign_keys")));
+        }
+    }
+
+    @Test
+    void foreignKeysAreEnforced() {
+        StorageException e = assertThrows(StorageException.class, () -> database.write(c -> update(c,
+                "INSERT INTO article_tags (article_id, tag_id, position) VALUES (999, 999, 0)")));
+        assertTrue(e.getMessage().startsWith("write failed: "), e.getMessage());
+        assertTrue(e.getMessage().contains("FOREIGN KEY constraint failed"), e.getMessage());
+    }
+
+    @Test
+    void committedWriteIsVisibleToReaders() {
+        database.write(c -> update(c, "INSERT INTO tags (slug, name) VALUES ('ادلب', 'إدلب')"));
+        assertEquals("إدلب", database.read(c -> query(c, "SELECT name FROM tags WHERE slug = 'ادلب'")));
+    }
+
+    @Test
+    void failedWriteIsRolledBackEntirely() {
+        assertThrows(IllegalStateException.class, () -> database.write(c -> {
+            update(c, "INSERT INTO tags (slug, name) VALUES ('a', 'a')");
+            throw new IllegalStateException("fails after the first insert");
+        }));
+        assertEquals("0", database.read(c -> query(c, "SELECT count(*) FROM tags")));
+        // The writer is usable again afterwards, back in auto-commit mode.
+        database.write(c -> update(c, "INSERT INTO tags (slug, name) VALUES ('b', 'b')"));
+        assertEquals("1", database.read(c -> query(c, "SELECT count(*) FROM tags")));
+    }
+
+    @Test
+    void readWorkCannotLeaveChangesBehind() {
+        database.read(c -> update(c, "INSERT INTO tags (slug, name) VALUES ('x', 'x')"));
+        assertEquals("0", database.read(c -> query(c, "SELECT count(*) FROM tags")));
+    }
+
+    @Test
+    void failedOpenLeavesNoConnectionToTheFileOpen() throws IOException {
+        Path other = folder.toRealPath().resolve("edited");
+        try (Database edited = Database.open(other)) {
+            edited.write(c -> update(c, "UPDATE schema_migrations SET checksum = 'x'"));
+        }
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs Linux /proc to list open files");
+        assertEquals(0, openFilesUnder(other));
+
+        assertThrows(StorageException.class, () -> Database.open(other));
+
+        assertEquals(0, openFilesUnder(other), "minbar.db, -wal and -shm stay open");
+    }
+
+    /** How many of this process's file descriptors point into the folder. */
+    private static long openFilesUnder(Path folder) throws IOException {
+        try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            return descriptors.filter(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).startsWith(folder);
+                } catch (IOException e) {
+                    return false; // closed meanwhile, such as the one Files.list itself used
+                }
+            }).count();
+        }
+    }
+
+    static String pragma(Connection connection, String name) throws SQLException {
+        return query(connection, "PRAGMA " + name);
+    }
+
+    static String query(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql); ResultSet rows = statement.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
+        }
+    }
+
+    static int update(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            return statement.executeUpdate(sql);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.minbar.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minbar.model.Author;
+
+// Covers FeedQuery: the index each feed query walks (checked with EXPLAIN QUERY PLAN) and the ids it returns.
+class FeedQueryTest {
+
+    private static final Instant T = ArticleStoreTest.JAN_30;
+
+    @TempDir
+    Path folder;
+
+    private Database database;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(folder);
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void siteQueryWalksTheLivePublishedIndexWithoutSorting() {
+        String plan = plan(FeedQuery.site(20), false);
+        assertTrue(plan.contains("USING INDEX articles_live_by_published"), plan);
+        assertFalse(plan.contains("TEMP B-TREE"), plan);
+    }
+
+    @Test
+    void categoryQueryWalksTheCategoryFeedIndexWithoutSorting() {
+        String plan = plan(FeedQuery.inCategory(1, 20), true);
+        assertTrue(plan.contains("USING COVERING INDEX article_categories_feed (category_id=?)"), plan);
+        assertTrue(plan.contains("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)"), plan);
+        assertFalse(plan.contains("TEMP B-TREE"), plan);
+    }
+
+    @Test
+    void authorQueryWalksTheAuthorFeedIndexWithoutSorting() {
+        String plan = plan(FeedQuery.byAuthor(1, 20), true);
+        assertTrue(plan.contains("USING COVERING INDEX article_authors_feed (author_id=?)"), plan);
+        assertTrue(plan.contains("SEARCH a USING INTEGER PRIMARY KEY (rowid=?)"), plan);
+        assertFalse(plan.contains("TEMP B-TREE"), plan);
+    }
+
+    @Test
+    void plansStillUseTheIndexesOnceTheTablesHaveStatistics() {
+        database.write(c -> {
+            long syria = Terms.categories().upsert(c, "سوريا", "سوريا");
+            for (int i = 0; i < 50; i++) {
+                ArticleStoreTest.insertIn(c, "a" + i, T.plusSeconds(i), syria);
+            }
+            DatabaseTest.update(c, "ANALYZE");
+            return null;
+        });
+        assertTrue(plan(FeedQuery.site(20), false).contains("articles_live_by_published"));
+        assertTrue(plan(FeedQuery.inCategory(1, 20), true).contains("article_categories_feed"));
+        assertFalse(plan(FeedQuery.inCategory(1, 20), true).contains("TEMP B-TREE"));
+    }
+
+    @Test
+    void siteFeedIsNewestFirstWithTheNewerIdFirstOnTiesAndStopsAtTheLimit() {
+        List<Long> ids = database.write(c -> List.of(
+                ArticleStoreTest.insert(c, "old", T),
+                ArticleStoreTest.insert(c, "tie-1", T.plusSeconds(60)),
+                ArticleStoreTest.insert(c, "tie-2", T.plusSeconds(60)),
+                ArticleStoreTest.insert(c, "new", T.plusSeconds(120))));
+        assertEquals(List.of(ids.get(3), ids.get(2), ids.get(1)), database.read(c -> FeedQuery.site(3).ids(c)));
+    }
+
+    @Test
+    void categoryFeedHasOnlyThatCategorysLiveArticles() {
+        long[] ids = database.write(c -> {
+            long syria = Terms.categories().upsert(c, "سوريا", "سوريا");
+            long egypt = Terms.categories().upsert(c, "مصر", "مصر");
+            long a = ArticleStoreTest.insertIn(c, "a", T, syria);
+            long b = ArticleStoreTest.insertIn(c, "b", T.plusSeconds(10), egypt, syria);
+            ArticleStoreTest.insertIn(c, "c", T.plusSeconds(20), egypt);
+            long d = ArticleStoreTest.insertIn(c, "d", T.plusSeconds(30), syria);
+            new ArticleStore().markDeleted(c, d, T.plusSeconds(40));
+            return new long[] {syria, a, b};
+        });
+        assertEquals(List.of(ids[2], ids[1]), database.read(c -> FeedQuery.inCategory(ids[0], 10).ids(c)));
+    }
+
+    @Test
+    void authorFeedHasOnlyThatAuthorsLiveArticles() {
+        long[] ids = database.write(c -> {
+            AuthorStore authors = new AuthorStore();
+            long nour = authors.upsert(c, new Author("نور-الدين", "نور الدين", Optional.empty(), Optional.empty()));
+            long sara = authors.upsert(c, new Author("سارة", "سارة", Optional.empty(), Optional.empty()));
+            ArticleStore articles = new ArticleStore();
+            long a = ArticleStoreTest.insert(c, "a", T.plusSeconds(10));
+            articles.replaceLinks(c, a, T.plusSeconds(10), List.of(sara, nour), List.of(), List.of(), List.of());
+            long b = ArticleStoreTest.insert(c, "b", T.plusSeconds(20));
+            articles.replaceLinks(c, b, T.plusSeconds(20), List.of(sara), List.of(), List.of(), List.of());
+            long d = ArticleStoreTest.insert(c, "d", T.plusSeconds(30));
+            articles.replaceLinks(c, d, T.plusSeconds(30), List.of(nour), List.of(), List.of(), List.of());
+            articles.markDeleted(c, d, T.plusSeconds(40));
+            return new long[] {nour, sara, a, b};
+        });
+        assertEquals(List.of(ids[2]), database.read(c -> FeedQuery.byAuthor(ids[0], 10).ids(c)));
+        assertEquals(List.of(ids[3], ids[2]), database.read(c -> FeedQuery.byAuthor(ids[1], 10).ids(c)));
+    }
+
+    /** The EXPLAIN QUERY PLAN details of the query, one per line. */
+    private String plan(FeedQuery query, boolean filtered) {
+        return database.read(c -> explain(c, query.sql(), filtered));
+    }
+
+    private static String explain(Connection c, String sql, boolean filtered) throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+            int index = 1;
+            if (filtered) {
+                statement.setLong(index++, 1);
+            }
+            statement.setInt(index, 20);
+            List<String> details = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    details.add(rows.getString("detail"));
+                }
+            }
+            return String.join("\n", details);
+        }
+    }
+}
