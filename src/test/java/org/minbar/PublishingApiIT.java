@@ -245,6 +245,15 @@ class PublishingApiIT {
     }
 
     @Test
+    void aMethodTheRouteDoesNotTakeIs405InJson() {
+        HttpResponse<byte[]> patch = server.send(server.request("/api/articles/1", "Authorization", "Bearer " + TestServer.TOKEN)
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")).build());
+        assertEquals(405, patch.statusCode());
+        assertTrue(json(patch).get("message").asText().contains("PATCH is not allowed"));
+        assertEquals(405, server.send(server.request("/feed/").POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode());
+    }
+
+    @Test
     void unknownIdsAre404AndAGuidAndUrlOfTwoArticlesAre409() {
         assertEquals(404, server.get("/api/articles/999").statusCode());
         assertEquals(404, server.get("/api/articles/abc").statusCode());
