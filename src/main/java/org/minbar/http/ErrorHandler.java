@@ -73,8 +73,8 @@ final class ErrorHandler implements HttpHandler {
         if (e instanceof HttpError http) {
             return http.status();
         }
-        if (e instanceof InvalidInputException) {
-            return 400;
+        if (e instanceof InvalidInputException invalid) {
+            return invalid.unprocessable() ? 422 : 400;
         }
         if (e instanceof NotFoundException) {
             return 404;
@@ -101,6 +101,7 @@ final class ErrorHandler implements HttpHandler {
             case 410 -> "Gone";
             case 413 -> "Content Too Large";
             case 415 -> "Unsupported Media Type";
+            case 422 -> "Unprocessable Content";
             case 503 -> "Service Unavailable";
             default -> "Internal Server Error";
         };

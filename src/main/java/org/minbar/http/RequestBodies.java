@@ -2,12 +2,21 @@ package org.minbar.http;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Deque;
+import java.util.Optional;
 import org.minbar.model.Submission;
 
-/** Reads a request body whole, refusing (413) anything over the configured limit before reading it all. */
+/**
+ * Reads a request body whole, refusing (413) anything over the configured limit before reading it
+ * all, with the hints that travel beside it: ?url= (the page's canonical address) and Slug.
+ */
 final class RequestBodies {
+
+    /** RFC 5023's header for the name a client would like the new member's address to have. */
+    static final HttpString SLUG = new HttpString("Slug");
 
     private final int maxBytes;
 
@@ -36,7 +45,10 @@ final class RequestBodies {
         if (body.length > maxBytes) {
             throw tooLarge();
         }
-        return new Submission(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), body);
+        Deque<String> url = exchange.getQueryParameters().get("url");
+        return new Submission(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), body,
+                url == null || url.isEmpty() ? Optional.empty() : Optional.of(url.getFirst()),
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst(SLUG)));
     }
 
     private HttpError tooLarge() {

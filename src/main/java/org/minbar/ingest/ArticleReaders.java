@@ -30,7 +30,7 @@ public final class ArticleReaders {
         if (!accepts(submission.mediaType())) {
             throw new IllegalArgumentException("unsupported media type " + submission.mediaType());
         }
-        return json.read(submission.body());
+        return json.read(submission.body(), submission.slug());
     }
 
     /** "application/json; charset=utf-8" → "application/json". */

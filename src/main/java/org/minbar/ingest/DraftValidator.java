@@ -1,5 +1,7 @@
 package org.minbar.ingest;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +17,7 @@ import java.util.Optional;
 import org.minbar.model.Problem;
 import org.minbar.model.AuthorDraft;
 import org.minbar.model.RelatedReference;
+import org.minbar.model.TermDraft;
 import org.minbar.text.CleanText;
 import org.minbar.text.Slugs;
 import org.minbar.text.WebAddresses;
@@ -183,26 +186,54 @@ public final class DraftValidator {
     }
 
     /** Names for categories or tags: cleaned, each yielding a slug, duplicates (by slug) dropped. */
-    public List<String> names(String field, List<String> raw, int max) {
+    public List<TermDraft> names(String field, List<String> raw, int max) {
+        return terms(field, raw.stream().map(TermDraft::named).toList(), max);
+    }
+
+    /**
+     * Categories or tags with the slugs their source gave (WordPress's, percent-encoded or not),
+     * normalized like our own; a term without one gets its slug from its name. The result always
+     * carries the slug.
+     */
+    public List<TermDraft> terms(String field, List<TermDraft> raw, int max) {
         if (raw.size() > max) {
             problem(field, "may have at most " + max + " entries (it has " + raw.size() + ")");
             return List.of();
         }
-        Map<String, String> bySlug = new LinkedHashMap<>();
+        Map<String, TermDraft> bySlug = new LinkedHashMap<>();
         for (int i = 0; i < raw.size(); i++) {
-            String name = HtmlSanitizer.plainText(raw.get(i));
+            String name = HtmlSanitizer.plainText(raw.get(i).name());
             String where = field + "[" + i + "]";
+            String slug = Slugs.of(raw.get(i).slug().map(DraftValidator::percentDecoded).orElse(name));
             if (name.isEmpty()) {
                 problem(where, "must not be empty");
             } else if (name.length() > MAX_NAME) {
                 problem(where, "must be at most " + MAX_NAME + " characters");
-            } else if (Slugs.of(name).isEmpty()) {
+            } else if (slug.isEmpty()) {
                 problem(where, "must contain a letter or digit");
             } else {
-                bySlug.putIfAbsent(Slugs.of(name), name);
+                bySlug.putIfAbsent(slug, new TermDraft(name, Optional.of(slug)));
             }
         }
         return List.copyOf(bySlug.values());
+    }
+
+    /** The slug of an article's page, from a Slug header or an export's post name; empty when it has no letter. */
+    public Optional<String> pageSlug(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        String slug = Slugs.of(percentDecoded(raw));
+        return slug.isEmpty() ? Optional.empty() : Optional.of(slug);
+    }
+
+    /** "%d8%b3%d9%88%d8%b1%d9%8a%d8%a7" → "سوريا"; text that is not valid percent-encoding is kept as it is. */
+    static String percentDecoded(String value) {
+        try {
+            return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
     }
 
     public RelatedReference related(String field, String title, String url, String guid) {

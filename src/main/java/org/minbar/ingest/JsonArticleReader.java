@@ -44,6 +44,11 @@ public final class JsonArticleReader {
     }
 
     public ArticleDraft read(byte[] body) throws InvalidArticleException {
+        return read(body, Optional.empty());
+    }
+
+    /** @param slug the Slug header, if the request had one */
+    public ArticleDraft read(byte[] body, Optional<String> slug) throws InvalidArticleException {
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -83,7 +88,8 @@ public final class JsonArticleReader {
                 updated,
                 check.url("$.image", string(check, root, "image")),
                 related(check, root),
-                check.language("$.language", string(check, root, "language")));
+                check.language("$.language", string(check, root, "language")),
+                slug.flatMap(check::pageSlug));
         check.throwIfAny();
         return draft;
     }

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A validated, sanitized article as a publisher submitted it: every string is NFC and free of
  * characters XML forbids, content is safe HTML, URLs are absolute. Dates may be absent, in which
- * case the service supplies them.
+ * case the service supplies them; {@code slug}, when given, names the article's page.
  */
 public record ArticleDraft(
         Optional<String> guid,
@@ -16,13 +16,14 @@ public record ArticleDraft(
         Optional<String> summary,
         String content,
         List<AuthorDraft> authors,
-        List<String> categories,
-        List<String> tags,
+        List<TermDraft> categories,
+        List<TermDraft> tags,
         Optional<Instant> published,
         Optional<Instant> updated,
         Optional<String> image,
         List<RelatedReference> related,
-        String language) {
+        String language,
+        Optional<String> slug) {
 
     public ArticleDraft {
         authors = List.copyOf(authors);

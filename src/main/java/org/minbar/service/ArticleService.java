@@ -23,6 +23,7 @@ import org.minbar.model.Article;
 import org.minbar.model.ArticleDraft;
 import org.minbar.model.Author;
 import org.minbar.model.AuthorDraft;
+import org.minbar.model.TermDraft;
 import org.minbar.storage.ArticleRow;
 import org.minbar.storage.ArticleStore;
 import org.minbar.storage.AuthorStore;
@@ -58,7 +59,11 @@ public final class ArticleService {
 
     /** Creates an article, or updates the one with the same guid or URL. */
     public Saved submit(Submission submission) {
-        ArticleDraft draft = read(submission);
+        return save(read(submission));
+    }
+
+    /** Creates or updates (by guid or URL) from a draft already read, as the importer does. */
+    public Saved save(ArticleDraft draft) {
         Saved saved = database.write(connection -> {
             Optional<Long> byGuid = lookup(connection, draft.guid(), true);
             Optional<Long> byUrl = lookup(connection, draft.url(), false);
@@ -129,7 +134,7 @@ public final class ArticleService {
         try {
             return readers.read(submission);
         } catch (InvalidArticleException e) {
-            throw new InvalidInputException(e.getMessage(), e.problems());
+            throw new InvalidInputException(e.getMessage(), e.problems(), e.unprocessable());
         }
     }
 
@@ -145,7 +150,7 @@ public final class ArticleService {
         Instant published = draft.published().orElse(now);
         Instant updated = draft.updated().orElse(published);
         String feedId = draft.guid().filter(ArticleService::isAbsoluteUri).orElseGet(() -> "urn:uuid:" + UUID.randomUUID());
-        ArticleRow row = row(draft, feedId, uniquePath(connection, published, draft.title()), published, updated, now, now);
+        ArticleRow row = row(draft, feedId, uniquePath(connection, published, draft.slug().orElse(draft.title())), published, updated, now, now);
         long id = articles.insert(connection, row);
         writeLinks(connection, id, draft, published);
         return articles.find(connection, id).orElseThrow();
@@ -177,8 +182,16 @@ public final class ArticleService {
                 && existing.published().equals(published)
                 && existing.related().equals(draft.related())
                 && sameAuthors(existing.authors(), draft.authors())
-                && existing.categories().stream().map(c -> c.slug()).toList().equals(draft.categories().stream().map(Slugs::of).toList())
-                && existing.tags().stream().map(t -> t.slug()).toList().equals(draft.tags().stream().map(Slugs::of).toList());
+                && existing.categories().stream().map(c -> c.slug()).toList().equals(slugs(draft.categories()))
+                && existing.tags().stream().map(t -> t.slug()).toList().equals(slugs(draft.tags()));
+    }
+
+    private static List<String> slugs(List<TermDraft> terms) {
+        return terms.stream().map(ArticleService::slug).toList();
+    }
+
+    private static String slug(TermDraft term) {
+        return term.slug().orElseGet(() -> Slugs.of(term.name()));
     }
 
     /** Same names in the same order, and no bio or URL given that differs from the stored one. */
@@ -221,19 +234,19 @@ public final class ArticleService {
             }
         }
         List<Long> categoryIds = new ArrayList<>();
-        for (String name : draft.categories()) {
-            categoryIds.add(categories.upsert(connection, Slugs.of(name), name));
+        for (TermDraft category : draft.categories()) {
+            categoryIds.add(categories.upsert(connection, slug(category), category.name()));
         }
         List<Long> tagIds = new ArrayList<>();
-        for (String name : draft.tags()) {
-            tagIds.add(tags.upsert(connection, Slugs.of(name), name));
+        for (TermDraft tag : draft.tags()) {
+            tagIds.add(tags.upsert(connection, slug(tag), tag.name()));
         }
         articles.replaceLinks(connection, id, published, authorIds, categoryIds, tagIds, draft.related());
     }
 
-    /** yyyy/MM/dd/slug-of-the-title, with -2, -3 … when another article already has it. */
-    private String uniquePath(Connection connection, Instant published, String title) throws SQLException {
-        String slug = Slugs.of(title);
+    /** yyyy/MM/dd/slug (given, or of the title), with -2, -3 … when another article already has it. */
+    private String uniquePath(Connection connection, Instant published, String slugOrTitle) throws SQLException {
+        String slug = Slugs.of(slugOrTitle);
         String base = DAY_PATH.format(published) + "/" + (slug.isEmpty() ? "article" : slug);
         String path = base;
         for (int n = 2; articles.pathTaken(connection, path); n++) {
