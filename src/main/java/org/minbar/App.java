@@ -70,7 +70,8 @@ public final class App implements AutoCloseable {
             SiteLinks links = new SiteLinks(site);
             FeedCache cache = new FeedCache();
             ArticleService articles = new ArticleService(database, new ArticleReaders(site.baseUrl()), cache, Clock.systemUTC());
-            FeedService feeds = new FeedService(database, site, links, new FeedRenderer(site, links, NAME, VERSION), cache);
+            FeedService feeds = new FeedService(database, site, links, new FeedRenderer(site, links, NAME, VERSION), cache,
+                    Clock.systemUTC());
             PageService pages = new PageService(database, site, links);
             settings.seeds().ifPresent(folder -> new SeedImport(articles).importIfEmpty(folder));
             routes.set(Routes.build(new Routes.Services(articles, feeds, pages, new Health(database), links),

@@ -26,6 +26,7 @@ public final class FeedsDirectory {
     static final int DEFAULT_ITEMS_PER_FEED = 20;
     static final int MAX_ITEMS_PER_FEED = 100;
     static final int DEFAULT_MAX_ITEM_CONTENT_CHARS = 12_000;
+    static final int DEFAULT_TOMBSTONE_DAYS = 30;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -34,7 +35,7 @@ public final class FeedsDirectory {
             .build();
 
     record SiteFile(String title, String description, String baseUrl, String language,
-                    Integer itemsPerFeed, Integer maxItemContentChars) {}
+                    Integer itemsPerFeed, Integer maxItemContentChars, Integer tombstoneDays) {}
 
     record DisplayFile(String name, String slug, String description, String bio, String url) {}
 
@@ -64,8 +65,12 @@ public final class FeedsDirectory {
         if (maxContent < 500) {
             throw new ConfigException(sitePath + ": $.maxItemContentChars must be at least 500");
         }
+        int tombstoneDays = site.tombstoneDays() == null ? DEFAULT_TOMBSTONE_DAYS : site.tombstoneDays();
+        if (tombstoneDays < 0 || tombstoneDays > 3650) {
+            throw new ConfigException(sitePath + ": $.tombstoneDays must be between 0 and 3650");
+        }
         String baseUrl = baseUrl(sitePath, baseUrlOverride.or(() -> Optional.ofNullable(site.baseUrl())).orElse(fallbackBaseUrl));
-        return new SiteConfig(title, description, baseUrl, language, items, maxContent,
+        return new SiteConfig(title, description, baseUrl, language, items, maxContent, tombstoneDays,
                 displays(folder.resolve("categories.json")), displays(folder.resolve("authors.json")));
     }
 

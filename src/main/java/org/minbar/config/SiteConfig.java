@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * The channel data every feed is built from, validated: Arabic title and description, the
- * absolute base URL (no trailing slash), language, items per feed, and display data for
- * categories and authors keyed by slug.
+ * absolute base URL (no trailing slash), language, items per feed, how long Atom feeds announce
+ * deletions, and display data for categories and authors keyed by slug.
  */
 public record SiteConfig(
         String title,
@@ -15,6 +15,7 @@ public record SiteConfig(
         String language,
         int itemsPerFeed,
         int maxItemContentChars,
+        int tombstoneDays,
         Map<String, Display> categories,
         Map<String, Display> authors) {
 

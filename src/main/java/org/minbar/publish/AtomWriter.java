@@ -12,20 +12,27 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.time.temporal.ChronoUnit;
 import org.jdom2.Document;
+import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.minbar.model.Article;
 import org.minbar.model.Author;
 import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
 import org.minbar.model.RelatedLink;
+import org.minbar.model.Tombstone;
 
 /**
  * Atom 1.0 (RFC 4287) with Rome. Rome has no way to set xml:lang on the feed element, so it is
- * added to the generated tree; entries carry html content, rel="related" links with titles and a
- * media:content lead image.
+ * added to the generated tree, as are at:deleted-entry tombstones (RFC 6721) for recently deleted
+ * entries; entries carry html content, rel="related" links with titles and a media:content lead
+ * image.
  */
 final class AtomWriter {
+
+    /** RFC 6721: entries deleted since a reader last looked are announced so it can drop its copy. */
+    static final Namespace TOMBSTONES = Namespace.getNamespace("at", "http://purl.org/atompub/tombstones/1.0");
 
     private final SiteLinks links;
     private final String siteTitle;
@@ -64,7 +71,17 @@ final class AtomWriter {
         feed.setEntries(entries);
 
         Document document = FeedXml.toDocument(feed);
-        document.getRootElement().setAttribute("lang", channel.language(), Namespace.XML_NAMESPACE);
+        Element root = document.getRootElement();
+        root.setAttribute("lang", channel.language(), Namespace.XML_NAMESPACE);
+        if (!channel.tombstones().isEmpty()) {
+            root.addNamespaceDeclaration(TOMBSTONES);
+            int afterEntries = root.getContent().size();
+            for (Tombstone tombstone : channel.tombstones()) {
+                root.addContent(afterEntries++, new Element("deleted-entry", TOMBSTONES)
+                        .setAttribute("ref", tombstone.feedId())
+                        .setAttribute("when", tombstone.deleted().truncatedTo(ChronoUnit.SECONDS).toString()));
+            }
+        }
         return FeedXml.toBytes(document);
     }
 

@@ -6,17 +6,21 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.minbar.config.SiteConfig;
 import org.minbar.model.Article;
 import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
+import org.minbar.model.Tombstone;
 import org.minbar.publish.FeedChannel;
 import org.minbar.publish.FeedItem;
 import org.minbar.publish.FeedRenderer;
@@ -42,9 +46,12 @@ public final class FeedService {
     private final ArticleStore articles = new ArticleStore();
     private final FeedValidatorStore validators = new FeedValidatorStore();
     private final RelatedStories related;
+    private final Clock clock;
 
-    public FeedService(Database database, SiteConfig site, SiteLinks links, FeedRenderer renderer, FeedCache cache) {
+    public FeedService(Database database, SiteConfig site, SiteLinks links, FeedRenderer renderer, FeedCache cache,
+                       Clock clock) {
         this.database = database;
+        this.clock = clock;
         this.site = site;
         this.links = links;
         this.renderer = renderer;
@@ -89,8 +96,12 @@ public final class FeedService {
             items.add(new FeedItem(article, links.article(article), related.of(connection, article)));
         }
         Instant lastChange = articles.lastChange(connection).orElse(Instant.EPOCH);
-        Instant updated = newest.stream().map(Article::updated).max(Instant::compareTo).orElse(lastChange);
-        FeedChannel channel = new FeedChannel(subject.key(), subject.title(site), subject.description(), site.language(), updated);
+        List<Tombstone> tombstones = site.tombstoneDays() == 0 ? List.of()
+                : subject.query().tombstones(connection, clock.instant().minus(Duration.ofDays(site.tombstoneDays())));
+        Instant updated = Stream.concat(newest.stream().map(Article::updated), tombstones.stream().map(Tombstone::deleted))
+                .max(Instant::compareTo).orElse(lastChange);
+        FeedChannel channel = new FeedChannel(subject.key(), subject.title(site), subject.description(), site.language(),
+                updated, tombstones);
         return new Snapshot(channel, items, lastChange);
     }
 

@@ -14,9 +14,10 @@ import org.minbar.storage.ArticleRef;
 import org.minbar.storage.ArticleStore;
 
 /**
- * Up to five related stories per article: the links the publisher supplied first, as given (a
- * guid resolved to that article's address; one that names no live article is left out), then the
- * newest other articles sharing a category. Never the article itself, never a link twice.
+ * Up to five related stories per article: the links the publisher supplied first, in its order
+ * and with its headlines (an address or guid of an article we hold links to our copy of it; a
+ * guid that names no live article is left out), then the newest other articles sharing a
+ * category. Never the article itself, never a link twice.
  */
 final class RelatedStories {
 
@@ -34,12 +35,14 @@ final class RelatedStories {
         String own = links.article(article);
         Map<String, RelatedLink> byUrl = new LinkedHashMap<>();
         List<String> guids = article.related().stream().flatMap(r -> r.guid().stream()).toList();
-        Map<String, ArticleRef> targets = articles.liveByGuid(connection, guids);
+        Map<String, ArticleRef> byGuid = articles.liveByGuid(connection, guids);
+        List<String> addresses = article.related().stream().flatMap(r -> r.url().stream()).toList();
+        Map<String, ArticleRef> byAddress = articles.liveByAddress(connection, addresses);
         for (RelatedReference reference : article.related()) {
-            String url = reference.url().orElseGet(() -> {
-                ArticleRef target = targets.get(reference.guid().orElseThrow());
-                return target == null ? null : links.article(target.url(), target.path());
-            });
+            ArticleRef target = reference.url().isPresent() ? byAddress.get(reference.url().get())
+                    : byGuid.get(reference.guid().orElseThrow());
+            String url = target != null ? links.article(target.url(), target.path())
+                    : reference.url().orElse(null); // a guid that names no live article of ours is left out
             if (url != null && !url.equals(own)) {
                 byUrl.putIfAbsent(url, new RelatedLink(reference.title(), url));
             }

@@ -246,6 +246,37 @@ public final class ArticleStore {
         return related;
     }
 
+    /**
+     * Live articles whose publisher URL or guid is one of these addresses, by address: a related
+     * headline that points at a story we hold links to our copy of it.
+     */
+    public Map<String, ArticleRef> liveByAddress(Connection connection, Collection<String> addresses) throws SQLException {
+        Map<String, ArticleRef> found = new LinkedHashMap<>();
+        if (addresses.isEmpty()) {
+            return found;
+        }
+        String in = Jdbc.placeholders(addresses);
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, guid, title, url, path FROM articles WHERE deleted_at IS NULL AND (url IN (" + in
+                        + ") OR guid IN (" + in + "))")) {
+            int index = 1;
+            for (int pass = 0; pass < 2; pass++) {
+                for (String address : addresses) {
+                    query.setString(index++, address);
+                }
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ArticleRef ref = ref(rows);
+                    ref.url().filter(addresses::contains).ifPresent(url -> found.putIfAbsent(url, ref));
+                    Optional.ofNullable(rows.getString("guid")).filter(addresses::contains)
+                            .ifPresent(guid -> found.putIfAbsent(guid, ref));
+                }
+            }
+        }
+        return found;
+    }
+
     /** Live articles with these guids, by guid. */
     public Map<String, ArticleRef> liveByGuid(Connection connection, Collection<String> guids) throws SQLException {
         Map<String, ArticleRef> found = new LinkedHashMap<>();

@@ -5,40 +5,74 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import org.minbar.model.Tombstone;
 
 /**
- * The ids of a feed's newest live articles: the whole site, one category or one author. Each
- * form walks one index in order and stops after the limit, so its cost does not grow with the
- * number of stored articles.
+ * The ids of a feed's newest live articles, and its recently deleted ones: the whole site, one
+ * category or one author. Each form walks one index in order and stops after the limit, so its
+ * cost does not grow with the number of stored articles.
  */
 public final class FeedQuery {
 
     private final String sql;
+    private final String tombstonesSql;
     private final Long filterId;
     private final int limit;
 
-    private FeedQuery(String sql, Long filterId, int limit) {
+    private FeedQuery(String sql, String tombstonesSql, Long filterId, int limit) {
         this.sql = sql;
+        this.tombstonesSql = tombstonesSql;
         this.filterId = filterId;
         this.limit = limit;
     }
 
     public static FeedQuery site(int limit) {
         return new FeedQuery("SELECT id FROM articles WHERE deleted_at IS NULL"
-                + " ORDER BY published_at DESC, id DESC LIMIT ?", null, limit);
+                + " ORDER BY published_at DESC, id DESC LIMIT ?",
+                "SELECT feed_id, deleted_at FROM articles WHERE deleted_at IS NOT NULL AND deleted_at >= ?"
+                        + " ORDER BY deleted_at DESC LIMIT ?", null, limit);
     }
 
     public static FeedQuery inCategory(long categoryId, int limit) {
         return new FeedQuery("SELECT l.article_id FROM article_categories l JOIN articles a ON a.id = l.article_id"
                 + " WHERE l.category_id = ? AND a.deleted_at IS NULL"
-                + " ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?", categoryId, limit);
+                + " ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?",
+                tombstonesThrough("article_categories", "category_id"), categoryId, limit);
     }
 
     public static FeedQuery byAuthor(long authorId, int limit) {
         return new FeedQuery("SELECT l.article_id FROM article_authors l JOIN articles a ON a.id = l.article_id"
                 + " WHERE l.author_id = ? AND a.deleted_at IS NULL"
-                + " ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?", authorId, limit);
+                + " ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?",
+                tombstonesThrough("article_authors", "author_id"), authorId, limit);
+    }
+
+    /** Deleted articles keep their links, so a category's or author's feed can announce their deletion. */
+    private static String tombstonesThrough(String joinTable, String column) {
+        return "SELECT a.feed_id, a.deleted_at FROM articles a JOIN " + joinTable + " l ON l.article_id = a.id"
+                + " WHERE l." + column + " = ? AND a.deleted_at IS NOT NULL AND a.deleted_at >= ?"
+                + " ORDER BY a.deleted_at DESC LIMIT ?";
+    }
+
+    /** The feed's articles deleted at or after {@code since}, newest deletion first, at most the feed's size. */
+    public List<Tombstone> tombstones(Connection connection, Instant since) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(tombstonesSql)) {
+            int index = 1;
+            if (filterId != null) {
+                query.setLong(index++, filterId);
+            }
+            query.setLong(index++, since.toEpochMilli());
+            query.setInt(index, limit);
+            List<Tombstone> tombstones = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    tombstones.add(new Tombstone(rows.getString(1), Instant.ofEpochMilli(rows.getLong(2))));
+                }
+            }
+            return tombstones;
+        }
     }
 
     public List<Long> ids(Connection connection) throws SQLException {

@@ -62,7 +62,7 @@ class FeedsDirectoryTest {
 
         SiteConfig site = FeedsDirectory.load(folder, Optional.empty(), FALLBACK);
 
-        assertEquals(new SiteConfig("منبر", "وصف", FALLBACK, "ar", 20, 12_000, Map.of(), Map.of()), site);
+        assertEquals(new SiteConfig("منبر", "وصف", FALLBACK, "ar", 20, 12_000, 30, Map.of(), Map.of()), site);
     }
 
     @Test
@@ -131,7 +131,7 @@ class FeedsDirectoryTest {
         write("site.json", "{\"title\": \"منبر\", \"description\": \"وصف\", \"colour\": \"أخضر\"}");
         String message = failure();
         assertEquals(folder.resolve("site.json") + ": $.colour is not a known field (known: baseUrl, description,"
-                + " itemsPerFeed, language, maxItemContentChars, title)", message);
+                + " itemsPerFeed, language, maxItemContentChars, title, tombstoneDays)", message);
     }
 
     @Test

@@ -122,6 +122,30 @@ class FeedQueryTest {
         assertEquals(List.of(ids[3], ids[2]), database.read(c -> FeedQuery.byAuthor(ids[1], 10).ids(c)));
     }
 
+    @Test
+    void tombstonesAreTheFeedsDeletionsSinceTheGivenInstantNewestFirst() {
+        long syria = database.write(c -> {
+            long category = Terms.categories().upsert(c, "سوريا", "سوريا");
+            long egypt = Terms.categories().upsert(c, "مصر", "مصر");
+            ArticleStore articles = new ArticleStore();
+            long old = ArticleStoreTest.insertIn(c, "old", T, category);
+            long recent = ArticleStoreTest.insertIn(c, "recent", T.plusSeconds(10), category);
+            long newest = ArticleStoreTest.insertIn(c, "newest", T.plusSeconds(20), category);
+            long elsewhere = ArticleStoreTest.insertIn(c, "elsewhere", T.plusSeconds(30), egypt);
+            ArticleStoreTest.insertIn(c, "live", T.plusSeconds(40), category);
+            articles.markDeleted(c, old, T.plusSeconds(100));
+            articles.markDeleted(c, recent, T.plusSeconds(200));
+            articles.markDeleted(c, newest, T.plusSeconds(300));
+            articles.markDeleted(c, elsewhere, T.plusSeconds(400));
+            return category;
+        });
+        List<String> ids = database.read(c -> FeedQuery.inCategory(syria, 10).tombstones(c, T.plusSeconds(150))).stream()
+                .map(t -> t.feedId()).toList();
+        assertEquals(List.of("urn:minbar:test:newest", "urn:minbar:test:recent"), ids);
+        assertEquals(List.of(T.plusSeconds(400), T.plusSeconds(300)), database.read(c -> FeedQuery.site(2)
+                .tombstones(c, T)).stream().map(t -> t.deleted()).toList(), "the site's, limited to the feed's size");
+    }
+
     /** The EXPLAIN QUERY PLAN details of the query, one per line. */
     private String plan(FeedQuery query, boolean filtered) {
         return database.read(c -> explain(c, query.sql(), filtered));

@@ -15,12 +15,13 @@ class MigrationsTest {
     Path folder;
 
     @Test
-    void freshDatabaseIsAtVersionOneWithOneRecordedMigration() {
+    void freshDatabaseIsAtTheLatestVersionWithEveryMigrationRecordedInOrder() {
         try (Database database = Database.open(folder)) {
-            assertEquals("1", database.read(c -> DatabaseTest.pragma(c, "user_version")));
-            assertEquals(1, database.read(Migrations::currentVersion));
-            assertEquals("1|001_initial.sql|64", database.read(c -> DatabaseTest.query(c,
-                    "SELECT count(*) || '|' || min(name) || '|' || min(length(checksum)) FROM schema_migrations")));
+            assertEquals("2", database.read(c -> DatabaseTest.pragma(c, "user_version")));
+            assertEquals(Migrations.FILES.size(), database.read(Migrations::currentVersion));
+            assertEquals("1:001_initial.sql,2:002_deleted_index.sql", database.read(c -> DatabaseTest.query(c,
+                    "SELECT group_concat(version || ':' || name, ',') FROM (SELECT * FROM schema_migrations ORDER BY version)")));
+            assertEquals("64", database.read(c -> DatabaseTest.query(c, "SELECT min(length(checksum)) FROM schema_migrations")));
         }
     }
 
@@ -38,14 +39,14 @@ class MigrationsTest {
     void reopeningDoesNotReapplyTheMigration() {
         String appliedAt;
         try (Database database = Database.open(folder)) {
-            appliedAt = database.read(c -> DatabaseTest.query(c, "SELECT applied_at FROM schema_migrations"));
+            appliedAt = database.read(c -> DatabaseTest.query(c, "SELECT group_concat(applied_at) FROM schema_migrations"));
             database.write(c -> DatabaseTest.update(c, "INSERT INTO tags (slug, name) VALUES ('سوريا', 'سوريا')"));
         }
         try (Database database = Database.open(folder)) {
-            assertEquals("1", database.read(c -> DatabaseTest.query(c, "SELECT count(*) FROM schema_migrations")));
-            assertEquals(appliedAt, database.read(c -> DatabaseTest.query(c, "SELECT applied_at FROM schema_migrations")));
+            assertEquals("2", database.read(c -> DatabaseTest.query(c, "SELECT count(*) FROM schema_migrations")));
+            assertEquals(appliedAt, database.read(c -> DatabaseTest.query(c, "SELECT group_concat(applied_at) FROM schema_migrations")));
             assertEquals("سوريا", database.read(c -> DatabaseTest.query(c, "SELECT name FROM tags")));
-            assertEquals("1", database.read(c -> DatabaseTest.pragma(c, "user_version")));
+            assertEquals("2", database.read(c -> DatabaseTest.pragma(c, "user_version")));
         }
     }
 

@@ -1,0 +1,2 @@
+-- Recently deleted articles, newest deletion first: the tombstones (RFC 6721) Atom feeds carry.
+CREATE INDEX articles_deleted ON articles (deleted_at DESC) WHERE deleted_at IS NOT NULL;
