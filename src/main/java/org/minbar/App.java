@@ -11,9 +11,11 @@ import org.minbar.config.PublishingToken;
 import org.minbar.config.SiteConfig;
 import org.minbar.http.Routes;
 import org.minbar.ingest.ArticleReaders;
+import org.minbar.publish.AtomPubDocuments;
 import org.minbar.publish.FeedRenderer;
 import org.minbar.publish.SiteLinks;
 import org.minbar.service.ArticleService;
+import org.minbar.service.AtomPubService;
 import org.minbar.service.FeedCache;
 import org.minbar.service.FeedService;
 import org.minbar.service.Health;
@@ -73,8 +75,10 @@ public final class App implements AutoCloseable {
             FeedService feeds = new FeedService(database, site, links, new FeedRenderer(site, links, NAME, VERSION), cache,
                     Clock.systemUTC());
             PageService pages = new PageService(database, site, links);
+            AtomPubService atomPub = new AtomPubService(database, articles, site, links,
+                    new AtomPubDocuments(site, links, NAME, VERSION));
             settings.seeds().ifPresent(folder -> new SeedImport(articles).importIfEmpty(folder));
-            routes.set(Routes.build(new Routes.Services(articles, feeds, pages, new Health(database), links),
+            routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, new Health(database), links),
                     new Routes.Settings(token.token(), settings.maxBodyBytes(), settings.cacheMaxAgeSeconds())));
             LOG.info("serving {} on http://{}:{} as {} (database {})", site.title(), settings.host(), port, site.baseUrl(),
                     database.file());

@@ -46,7 +46,7 @@ final class ArticleHandlers {
         return ArticleJson.of(article, links.article(article), links.articlePage(article.path()));
     }
 
-    private static long id(HttpServerExchange exchange) {
+    static long id(HttpServerExchange exchange) {
         String raw = Routes.param(exchange, "id");
         try {
             long id = Long.parseLong(raw);

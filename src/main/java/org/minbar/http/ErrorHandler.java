@@ -11,6 +11,7 @@ import org.minbar.service.ConflictException;
 import org.minbar.service.GoneException;
 import org.minbar.service.InvalidInputException;
 import org.minbar.service.NotFoundException;
+import org.minbar.service.PreconditionFailedException;
 import org.minbar.service.UnsupportedFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +89,9 @@ final class ErrorHandler implements HttpHandler {
         if (e instanceof UnsupportedFormatException) {
             return 415;
         }
+        if (e instanceof PreconditionFailedException) {
+            return 412;
+        }
         return 500;
     }
 
@@ -99,6 +103,7 @@ final class ErrorHandler implements HttpHandler {
             case 405 -> "Method Not Allowed";
             case 409 -> "Conflict";
             case 410 -> "Gone";
+            case 412 -> "Precondition Failed";
             case 413 -> "Content Too Large";
             case 415 -> "Unsupported Media Type";
             case 422 -> "Unprocessable Content";

@@ -1,9 +1,6 @@
 package org.minbar.http;
 
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
-import io.undertow.util.Methods;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.minbar.model.FeedKey;
 import org.minbar.service.Health;
@@ -44,13 +41,6 @@ final class PageHandlers {
     }
 
     private static void html(HttpServerExchange exchange, String page) {
-        byte[] body = page.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/html; charset=utf-8");
-        exchange.getResponseHeaders().put(Headers.CONTENT_LENGTH, body.length);
-        if (exchange.getRequestMethod().equals(Methods.HEAD)) {
-            exchange.endExchange();
-        } else {
-            exchange.getResponseSender().send(ByteBuffer.wrap(body));
-        }
+        Responses.send(exchange, 200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -13,6 +13,7 @@ import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
 import org.minbar.publish.SiteLinks;
 import org.minbar.service.ArticleService;
+import org.minbar.service.AtomPubService;
 import org.minbar.service.FeedService;
 import org.minbar.service.Health;
 import org.minbar.service.PageService;
@@ -25,7 +26,8 @@ import org.minbar.service.PageService;
 public final class Routes {
 
     /** What the routes need from the rest of the server. */
-    public record Services(ArticleService articles, FeedService feeds, PageService pages, Health health, SiteLinks links) {}
+    public record Services(ArticleService articles, FeedService feeds, PageService pages, AtomPubService atomPub,
+                           Health health, SiteLinks links) {}
 
     /** HTTP settings: the publishing token, the largest request body, and feeds' max-age. */
     public record Settings(String token, int maxBodyBytes, int cacheMaxAgeSeconds) {}
@@ -35,7 +37,9 @@ public final class Routes {
     public static HttpHandler build(Services services, Settings settings) {
         RoutingHandler routes = new RoutingHandler();
         PageHandlers pages = new PageHandlers(services.pages(), services.health());
-        ArticleHandlers api = new ArticleHandlers(services.articles(), services.links(), new RequestBodies(settings.maxBodyBytes()));
+        RequestBodies bodies = new RequestBodies(settings.maxBodyBytes());
+        ArticleHandlers api = new ArticleHandlers(services.articles(), services.links(), bodies);
+        AtomPubHandlers atomPub = new AtomPubHandlers(services.atomPub(), bodies);
 
         read(routes, "/", blocking(pages::home));
         read(routes, "/healthz", blocking(pages::health));
@@ -51,6 +55,14 @@ public final class Routes {
         read(routes, "/api/articles/{id}", blocking(api::get));
         routes.put("/api/articles/{id}", blocking(new BearerAuth(settings.token(), api::replace)));
         routes.delete("/api/articles/{id}", blocking(new BearerAuth(settings.token(), api::delete)));
+
+        read(routes, "/atompub/service", blocking(atomPub::service));
+        read(routes, "/atompub/categories", blocking(atomPub::categories));
+        read(routes, "/atompub/articles", blocking(atomPub::collection));
+        routes.post("/atompub/articles", blocking(new BearerAuth(settings.token(), atomPub::create)));
+        read(routes, "/atompub/articles/{id}", blocking(atomPub::get));
+        routes.put("/atompub/articles/{id}", blocking(new BearerAuth(settings.token(), atomPub::replace)));
+        routes.delete("/atompub/articles/{id}", blocking(new BearerAuth(settings.token(), atomPub::delete)));
 
         routes.setFallbackHandler(exchange -> ErrorHandler.send(exchange,
                 new HttpError(404, "nothing at " + exchange.getRequestPath())));

@@ -7,8 +7,8 @@ import io.undertow.util.Methods;
 
 /**
  * Redirects (301) a GET or HEAD for a page or feed address written without its trailing slash,
- * such as /feed or /category/سوريا/feed/atom, to the address with it, as WordPress does. The API
- * and /healthz are left alone.
+ * such as /feed or /category/سوريا/feed/atom, to the address with it, as WordPress does. The APIs
+ * (/api/, /atompub/) and /healthz are left alone.
  */
 final class TrailingSlash implements HttpHandler {
 
@@ -22,7 +22,7 @@ final class TrailingSlash implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         String path = exchange.getRequestPath();
         boolean read = exchange.getRequestMethod().equals(Methods.GET) || exchange.getRequestMethod().equals(Methods.HEAD);
-        if (read && !path.endsWith("/") && !path.startsWith("/api/") && !path.equals("/healthz")) {
+        if (read && !path.endsWith("/") && !path.startsWith("/api/") && !path.startsWith("/atompub/") && !path.equals("/healthz")) {
             String query = exchange.getQueryString();
             exchange.setStatusCode(301);
             exchange.getResponseHeaders().put(Headers.LOCATION,

@@ -5,32 +5,45 @@ import java.util.Optional;
 import org.minbar.model.ArticleDraft;
 import org.minbar.model.Submission;
 
-/** Chooses the reader for a submission's media type. */
+/** Chooses the reader for a submission's media type: JSON, or an Atom entry. */
 public final class ArticleReaders {
 
     public static final String JSON = "application/json";
+    public static final String ATOM = "application/atom+xml";
 
     private final JsonArticleReader json;
+    private final AtomEntryReader atom;
 
     public ArticleReaders(String siteBaseUrl) {
-        this.json = new JsonArticleReader(new HtmlSanitizer(), siteBaseUrl);
+        HtmlSanitizer sanitizer = new HtmlSanitizer();
+        this.json = new JsonArticleReader(sanitizer, siteBaseUrl);
+        this.atom = new AtomEntryReader(sanitizer, siteBaseUrl);
     }
 
     /** The media types publishers may send, for error messages and documentation. */
     public static String accepted() {
-        return JSON;
+        return JSON + " or " + ATOM + ";type=entry";
     }
 
     public boolean accepts(String mediaType) {
-        return essence(mediaType).filter(JSON::equals).isPresent();
+        return essence(mediaType).filter(type -> type.equals(JSON) || type.equals(ATOM)).isPresent();
+    }
+
+    /** Whether the media type is an Atom entry, the only kind an AtomPub collection takes. */
+    public static boolean isAtomEntry(String mediaType) {
+        return essence(mediaType).filter(ATOM::equals).isPresent()
+                && !mediaType.toLowerCase(Locale.ROOT).replace(" ", "").contains("type=feed");
     }
 
     /** @throws IllegalArgumentException when the media type is not one {@link #accepts} */
     public ArticleDraft read(Submission submission) throws InvalidArticleException {
-        if (!accepts(submission.mediaType())) {
-            throw new IllegalArgumentException("unsupported media type " + submission.mediaType());
-        }
-        return json.read(submission.body(), submission.slug());
+        String type = essence(submission.mediaType())
+                .orElseThrow(() -> new IllegalArgumentException("no media type"));
+        return switch (type) {
+            case JSON -> json.read(submission.body(), submission.slug());
+            case ATOM -> atom.read(submission.body(), submission.slug());
+            default -> throw new IllegalArgumentException("unsupported media type " + submission.mediaType());
+        };
     }
 
     /** "application/json; charset=utf-8" → "application/json". */

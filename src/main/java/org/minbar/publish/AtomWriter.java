@@ -85,7 +85,7 @@ final class AtomWriter {
         return FeedXml.toBytes(document);
     }
 
-    private Entry entry(FeedItem item, int maxTextChars) {
+    Entry entry(FeedItem item, int maxTextChars) {
         Article article = item.article();
         Entry entry = new Entry();
         entry.setId(article.feedId());
@@ -126,14 +126,14 @@ final class AtomWriter {
         return entry;
     }
 
-    private static Content text(String value) {
+    static Content text(String value) {
         Content content = new Content();
         content.setType("text");
         content.setValue(value);
         return content;
     }
 
-    private static Link link(String rel, String href, String type, String title) {
+    static Link link(String rel, String href, String type, String title) {
         Link link = new Link();
         link.setRel(rel);
         link.setHref(href);

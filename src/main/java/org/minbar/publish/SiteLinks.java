@@ -50,6 +50,23 @@ public final class SiteLinks {
         return site.absolute("/api/articles/" + id);
     }
 
+    public String atomPubService() {
+        return site.absolute("/atompub/service");
+    }
+
+    public String atomPubCategories() {
+        return site.absolute("/atompub/categories");
+    }
+
+    /** The collection of articles, or one page of it (page 1 is the collection's own address). */
+    public String atomPubCollection(int page) {
+        return site.absolute("/atompub/articles" + (page == 1 ? "" : "?page=" + page));
+    }
+
+    public String atomPubMember(long id) {
+        return site.absolute("/atompub/articles/" + id);
+    }
+
     private static String pagePath(FeedKey key) {
         return switch (key.kind()) {
             case SITE -> "/";

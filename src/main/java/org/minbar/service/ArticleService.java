@@ -83,11 +83,16 @@ public final class ArticleService {
 
     /** Replaces the article with this id; it keeps its id, feed id and page address. */
     public Article replace(long id, Submission submission) {
+        return replace(id, submission, Optional.empty());
+    }
+
+    /** Replaces the article if If-Match (when given) names its current version; checked in the same transaction. */
+    public Article replace(long id, Submission submission, Optional<String> ifMatch) {
         ArticleDraft draft = read(submission);
         Article article = database.write(connection -> {
-            if (articles.find(connection, id).isEmpty()) {
-                throw new NotFoundException("no article with id " + id);
-            }
+            Article current = articles.find(connection, id)
+                    .orElseThrow(() -> new NotFoundException("no article with id " + id));
+            MemberVersions.check(current, ifMatch);
             for (Optional<Long> other : List.of(lookup(connection, draft.guid(), true), lookup(connection, draft.url(), false))) {
                 if (other.isPresent() && other.get() != id) {
                     throw new ConflictException("the guid or url given belongs to another article, " + other.get());
@@ -101,12 +106,18 @@ public final class ArticleService {
 
     /** Takes the article out of every feed; its page then answers 410 Gone. */
     public void delete(long id) {
+        delete(id, Optional.empty());
+    }
+
+    /** Deletes the article if If-Match (when given) names its current version. */
+    public void delete(long id, Optional<String> ifMatch) {
         database.write(connection -> {
             Article article = articles.find(connection, id)
                     .orElseThrow(() -> new NotFoundException("no article with id " + id));
             if (article.isDeleted()) {
                 throw new GoneException("article " + id + " was already deleted at " + article.deleted().get());
             }
+            MemberVersions.check(article, ifMatch);
             articles.markDeleted(connection, id, now());
             return null;
         });

@@ -364,6 +364,30 @@ public final class ArticleStore {
         }
     }
 
+    /** Live articles, most recently written first, one page of them: the AtomPub collection's order (app:edited). */
+    public List<Long> liveByEdited(Connection connection, int limit, int offset) throws SQLException {
+        List<Long> ids = new ArrayList<>(limit);
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id FROM articles WHERE deleted_at IS NULL ORDER BY modified_at DESC, id DESC LIMIT ? OFFSET ?")) {
+            query.setInt(1, limit);
+            query.setInt(2, offset);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    public long countLive(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM articles WHERE deleted_at IS NULL");
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     public long count(Connection connection) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM articles");
              ResultSet rows = query.executeQuery()) {
