@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minbar.support.AtomSchema;
 import org.minbar.support.TestServer;
 import org.minbar.support.Xml;
 import org.minbar.text.PathSegments;
@@ -124,6 +125,8 @@ class AtomPubIT {
         assertTrue(Xml.children(entry, Xml.ATOM, "link").stream()
                 .anyMatch(l -> l.getAttribute("rel").equals("edit") && l.getAttribute("href").equals(location)));
         assertFalse(Xml.text(entry, APP, "edited").isBlank());
+        AtomSchema.validate(created.body());
+        AtomSchema.validate(server.get(location).body());
         assertEquals(header(created, "ETag"), header(server.get(location), "ETag"));
 
         var feed = Xml.rome(server.get("/category/" + PathSegments.encode("سوريا") + "/feed/atom/").body());
@@ -229,6 +232,8 @@ class AtomPubIT {
         assertEquals(400, server.get(COLLECTION + "?page=abc").statusCode());
         assertEquals(400, server.get(COLLECTION + "?page=0").statusCode());
         Xml.rome(server.get(COLLECTION).body());
+        AtomSchema.validate(server.get(COLLECTION).body());
+        AtomSchema.validate(server.get(COLLECTION + "?page=2").body());
     }
 
     private static String link(Document feed, String rel) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.support.Articles;
+import org.minbar.support.AtomSchema;
 import org.minbar.support.TestServer;
 import org.minbar.support.Xml;
 import org.minbar.text.PathSegments;
@@ -64,6 +65,7 @@ class DeletionsIT {
             Instant updated = Instant.parse(Xml.text(atom.getDocumentElement(), Xml.ATOM, "updated"));
             assertTrue(Duration.between(when, updated).abs().getSeconds() <= 1, "the feed's updated moves with the deletion");
             Xml.rome(server.get(path).body());
+            AtomSchema.validate(server.get(path).body());
         }
         assertTrue(Xml.all(Xml.parse(server.get("/category/" + PathSegments.encode("مصر") + "/feed/atom/").body()),
                 TOMBSTONES, "deleted-entry").isEmpty(), "no tombstone where the article never was");

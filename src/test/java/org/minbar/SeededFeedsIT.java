@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minbar.support.AtomSchema;
 import org.minbar.support.TestServer;
 import org.minbar.support.Xml;
 import org.minbar.text.PathSegments;
@@ -226,6 +227,14 @@ class SeededFeedsIT {
         assertTrue(html.contains("نور الدين من مواليد عام 1984"), "the author's bio");
         assertTrue(html.contains("type=\"application/atom+xml\""));
         assertTrue(html.contains("href=\"" + server.base() + category("سوريا") + "\""));
+    }
+
+    @Test
+    void everyAtomFeedIsValidByRfc4287sGrammar() {
+        for (String path : List.of("/feed/atom/", category("سوريا") + "atom/", category("صناعات دفاعية") + "atom/",
+                author("نور الدين") + "atom/", author("كريم الحداد") + "atom/")) {
+            AtomSchema.validate(server.get(path).body());
+        }
     }
 
     @Test

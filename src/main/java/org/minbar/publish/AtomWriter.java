@@ -75,9 +75,11 @@ final class AtomWriter {
         root.setAttribute("lang", channel.language(), Namespace.XML_NAMESPACE);
         if (!channel.tombstones().isEmpty()) {
             root.addNamespaceDeclaration(TOMBSTONES);
-            int afterEntries = root.getContent().size();
+            // RFC 4287's grammar keeps a feed's extension elements with its metadata, before the entries.
+            Element firstEntry = root.getChild("entry", root.getNamespace());
+            int at = firstEntry == null ? root.getContentSize() : root.indexOf(firstEntry);
             for (Tombstone tombstone : channel.tombstones()) {
-                root.addContent(afterEntries++, new Element("deleted-entry", TOMBSTONES)
+                root.addContent(at++, new Element("deleted-entry", TOMBSTONES)
                         .setAttribute("ref", tombstone.feedId())
                         .setAttribute("when", tombstone.deleted().truncatedTo(ChronoUnit.SECONDS).toString()));
             }
