@@ -75,7 +75,7 @@ public final class App implements AutoCloseable {
             FeedService feeds = new FeedService(database, site, links, new FeedRenderer(site, links, NAME, VERSION), cache,
                     Clock.systemUTC());
             PageService pages = new PageService(database, site, links);
-            AtomPubService atomPub = new AtomPubService(database, articles, site, links,
+            AtomPubService atomPub = new AtomPubService(database, articles, links,
                     new AtomPubDocuments(site, links, NAME, VERSION));
             settings.seeds().ifPresent(folder -> new SeedImport(articles).importIfEmpty(folder));
             routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, new Health(database), links),

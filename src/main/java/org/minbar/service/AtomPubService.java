@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.minbar.config.SiteConfig;
 import org.minbar.ingest.ArticleReaders;
 import org.minbar.model.Article;
 import org.minbar.model.Category;
@@ -35,8 +34,7 @@ public final class AtomPubService {
     private final ArticleStore store = new ArticleStore();
     private final RelatedStories related;
 
-    public AtomPubService(Database database, ArticleService articles, SiteConfig site, SiteLinks links,
-                          AtomPubDocuments documents) {
+    public AtomPubService(Database database, ArticleService articles, SiteLinks links, AtomPubDocuments documents) {
         this.database = database;
         this.articles = articles;
         this.documents = documents;
