@@ -1,19 +1,34 @@
 package org.minbar;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.minbar.config.ConfigException;
+import org.minbar.config.FeedsDirectory;
+import org.minbar.config.SiteConfig;
+import org.minbar.ingest.ArticleReaders;
+import org.minbar.service.ArticleService;
+import org.minbar.service.FeedCache;
+import org.minbar.service.ImportReport;
+import org.minbar.service.Importer;
+import org.minbar.storage.Database;
 import org.minbar.storage.StorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** The command line: {@code serve} (the default) runs the server. */
+/** The command line: {@code serve} (the default) runs the server, {@code import} fills the store from files. */
 @Command(name = "minbar", mixinStandardHelpOptions = true, version = App.NAME + " " + App.VERSION,
         description = "An Arabic-first RSS 2.0 and Atom 1.0 feed server.",
-        subcommands = {Main.Serve.class})
+        subcommands = {Main.Serve.class, Main.Import.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -103,6 +118,77 @@ public final class Main {
             }, "minbar-shutdown"));
             stopped.await();
             return 0;
+        }
+    }
+
+    /** Imports WordPress exports and folders of article files into the store, without serving. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {
+                "Import WordPress exports (WXR .xml, only published posts) and folders of article files"
+                        + " (.json, .html, .htm, .atom, .xml) into the store, through the same checks as the publishing API.",
+                "An article already stored (same guid or URL) is updated, never duplicated, so an import can be repeated.",
+                "Stop the server first, or restart it afterwards: a running server keeps serving the feeds it has cached."},
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:everything was imported or skipped", "1:some items or files failed (listed at the end)",
+                "2:a FILE does not exist or has an unknown extension, or the options are wrong"})
+    static final class Import implements Callable<Integer> {
+
+        /** Where relative links point when neither --base-url nor site.json names the site: serve's default address. */
+        static final String FALLBACK_BASE_URL = "http://127.0.0.1:8080";
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--storage", defaultValue = "${env:MINBAR_STORAGE:-storage}",
+                description = "Folder of the database (env MINBAR_STORAGE; default ${DEFAULT-VALUE}).")
+        Path storage;
+
+        @Option(names = "--feeds", defaultValue = "${env:MINBAR_FEEDS:-feeds}",
+                description = "Folder of the channel configuration (env MINBAR_FEEDS; default ${DEFAULT-VALUE}).")
+        Path feeds;
+
+        @Option(names = "--base-url", defaultValue = "${env:MINBAR_BASE_URL}",
+                description = "Public address of the site, against which relative links in article files are resolved"
+                        + " (env MINBAR_BASE_URL; default: feeds/site.json's baseUrl, else " + FALLBACK_BASE_URL + ").")
+        String baseUrl;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*",
+                description = "A WordPress export (.xml), an article file, or a folder of article files.")
+        List<Path> files;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            for (Path file : files) {
+                if (!Files.exists(file)) {
+                    err.println("minbar import: " + file + ": no such file or folder");
+                    return 2;
+                }
+                if (!Importer.canImport(file)) {
+                    err.println("minbar import: " + file + ": unknown kind of file; expected a folder or "
+                            + Importer.EXTENSIONS);
+                    return 2;
+                }
+            }
+            SiteConfig site;
+            try {
+                site = FeedsDirectory.load(feeds, Optional.ofNullable(baseUrl), FALLBACK_BASE_URL);
+            } catch (ConfigException e) {
+                err.println("minbar import: " + e.getMessage());
+                return 2;
+            }
+            try (Database database = Database.open(storage)) {
+                ArticleService articles = new ArticleService(database, new ArticleReaders(site.baseUrl()), new FeedCache(),
+                        Clock.systemUTC());
+                ImportReport report = new Importer(articles, out::println).importAll(files);
+                report.summary().forEach(out::println);
+                out.flush();
+                return report.failures().isEmpty() ? 0 : 1;
+            } catch (StorageException e) {
+                err.println("minbar import: " + e.getMessage());
+                return 1;
+            }
         }
     }
 }

@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-// Covers the command line: serve is the default command, and its options parse into settings.
+// Covers the command line: serve is the default command, and its options and import's parse into settings.
 class MainTest {
 
     @Test
@@ -16,6 +17,17 @@ class MainTest {
         assertArrayEquals(new String[] {"serve", "--port", "9090"}, Main.withDefaultCommand(new String[] {"--port", "9090"}));
         assertArrayEquals(new String[] {"--help"}, Main.withDefaultCommand(new String[] {"--help"}));
         assertArrayEquals(new String[] {"serve", "--host", "0.0.0.0"}, Main.withDefaultCommand(new String[] {"serve", "--host", "0.0.0.0"}));
+        assertArrayEquals(new String[] {"import", "export.xml"}, Main.withDefaultCommand(new String[] {"import", "export.xml"}));
+    }
+
+    @Test
+    void importOptionsParseAndDefaultsApply() {
+        CommandLine.ParseResult result = Main.commandLine().parseArgs("import", "--storage", "/var/lib/minbar",
+                "export.xml", "articles/");
+        Main.Import command = (Main.Import) result.subcommand().commandSpec().userObject();
+        assertEquals(Path.of("/var/lib/minbar"), command.storage);
+        assertEquals(Path.of("feeds"), command.feeds);
+        assertEquals(List.of(Path.of("export.xml"), Path.of("articles/")), command.files);
     }
 
     @Test

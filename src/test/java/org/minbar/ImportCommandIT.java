@@ -1,0 +1,104 @@
+package org.minbar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minbar.support.Feeds;
+import org.minbar.support.TestServer;
+import org.minbar.support.Xml;
+import picocli.CommandLine;
+
+/** {@code minbar import} of the Arabic WordPress export, then a real server on that store, read over HTTP. */
+class ImportCommandIT {
+
+    private static final String S400 = "تركيا تتسلم الدفعة الثانية من منظومة إس-400 الروسية";
+    private static final String PATRIOT = "باتريوت في مواجهة الصواريخ الباليستية: ماذا تقول الأرقام؟";
+    private static final String IDLIB = "الجيش السوري يستعيد قرى في ريف إدلب الجنوبي";
+    private static final String DENIAL = "روسيا تنفي استهداف منشآت مدنية في إدلب";
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void anImportedExportIsServedInTheSiteFeedAndByWordPressCategoryAddresses() throws Exception {
+        Path storage = temp.resolve("storage");
+        Path export = fixture();
+        Run run = run("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(), export.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(export + ": done, 7 items: 4 imported (new), 0 updated, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed\n"
+                + "Import finished: 4 imported (new), 0 updated, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed.\n", run.out());
+
+        try (TestServer server = TestServer.start(storage)) {
+            SyndFeed site = Xml.rome(server.get("/feed/").body());
+            assertEquals(List.of(PATRIOT, S400, DENIAL, IDLIB), titles(site), "newest first, by wp:post_date_gmt");
+            SyndEntry s400 = site.getEntries().get(1);
+            assertEquals("سارة المنصوري", s400.getAuthor());
+            assertEquals(List.of("دفاع جوي", "تركيا"), s400.getCategories().stream().map(c -> c.getName()).toList());
+
+            assertEquals(List.of(PATRIOT, S400), titles(Xml.rome(server.get("/category/air-defence/feed/").body())));
+            for (String syria : List.of("%D8%B3%D9%88%D8%B1%D9%8A%D8%A7", "%d8%b3%d9%88%d8%b1%d9%8a%d8%a7")) {
+                assertEquals(List.of(DENIAL, IDLIB), titles(Xml.rome(server.get("/category/" + syria + "/feed/").body())), syria);
+            }
+            assertEquals(List.of(DENIAL, IDLIB), titles(Xml.rome(server.get("/category/%d8%b3%d9%88%d8%b1%d9%8a%d8%a7/feed/atom/").body())));
+        }
+    }
+
+    @Test
+    void importingAgainUpdatesAndAFailedItemGivesExitCode1() throws Exception {
+        Path storage = temp.resolve("storage");
+        String feeds = Feeds.withoutBaseUrl(storage).toString();
+        assertEquals(0, run("import", "--storage", storage.toString(), "--feeds", feeds, fixture().toString()).exitCode());
+
+        Path bad = Files.writeString(temp.resolve("bad.xml"), """
+                <rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+                <channel><wp:wxr_version>1.2</wp:wxr_version>
+                <item><title></title><guid>urn:test:untitled</guid><content:encoded>نص</content:encoded>
+                <wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+                </channel></rss>
+                """);
+        Run run = run("import", "--storage", storage.toString(), "--feeds", feeds, fixture().toString(), bad.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.out().endsWith("Import finished: 0 imported (new), 4 updated, 3 skipped (1 attachment, 1 draft, 1 page), 1 failed.\n"
+                + "  failed: " + bad + ", item at line 3 (guid urn:test:untitled): title is required and must contain text\n"), run.out());
+    }
+
+    @Test
+    void aMissingFileIsAUsageErrorAndNothingIsOpened() {
+        Path storage = temp.resolve("storage");
+        Run run = run("import", "--storage", storage.toString(), temp.resolve("nothing.xml").toString());
+        assertEquals(2, run.exitCode());
+        assertEquals("minbar import: " + temp.resolve("nothing.xml") + ": no such file or folder\n", run.err());
+        assertTrue(Files.notExists(storage), "the store is not created");
+        assertEquals(2, run("import", "--storage", storage.toString()).exitCode(), "FILE is required");
+    }
+
+    private record Run(int exitCode, String out, String err) {}
+
+    private static Run run(String... args) {
+        CommandLine command = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        int exitCode = command.execute(Main.withDefaultCommand(args));
+        return new Run(exitCode, out.toString().replace(System.lineSeparator(), "\n"), err.toString().replace(System.lineSeparator(), "\n"));
+    }
+
+    private static List<String> titles(SyndFeed feed) {
+        return feed.getEntries().stream().map(SyndEntry::getTitle).toList();
+    }
+
+    private static Path fixture() throws URISyntaxException {
+        return Path.of(ImportCommandIT.class.getResource("/wxr/arabic-export.xml").toURI());
+    }
+}
