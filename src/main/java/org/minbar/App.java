@@ -17,6 +17,7 @@ import org.minbar.publish.SiteLinks;
 import org.minbar.service.ArticleService;
 import org.minbar.service.AtomPubService;
 import org.minbar.service.FeedCache;
+import org.minbar.service.ExternalChanges;
 import org.minbar.service.FeedService;
 import org.minbar.service.Health;
 import org.minbar.service.PageService;
@@ -38,13 +39,16 @@ public final class App implements AutoCloseable {
 
     private final Undertow undertow;
     private final Database database;
+    private final ExternalChanges externalChanges;
     private final SiteConfig site;
     private final int port;
     private final PublishingToken.Resolved token;
 
-    private App(Undertow undertow, Database database, SiteConfig site, int port, PublishingToken.Resolved token) {
+    private App(Undertow undertow, Database database, ExternalChanges externalChanges, SiteConfig site, int port,
+                PublishingToken.Resolved token) {
         this.undertow = undertow;
         this.database = database;
+        this.externalChanges = externalChanges;
         this.site = site;
         this.port = port;
         this.token = token;
@@ -82,7 +86,7 @@ public final class App implements AutoCloseable {
                     new Routes.Settings(token.token(), settings.maxBodyBytes(), settings.cacheMaxAgeSeconds())));
             LOG.info("serving {} on http://{}:{} as {} (database {})", site.title(), settings.host(), port, site.baseUrl(),
                     database.file());
-            return new App(undertow, database, site, port, token);
+            return new App(undertow, database, new ExternalChanges(database, cache), site, port, token);
         } catch (RuntimeException e) {
             undertow.stop();
             database.close();
@@ -109,6 +113,7 @@ public final class App implements AutoCloseable {
 
     @Override
     public void close() {
+        externalChanges.close();
         undertow.stop();
         database.close();
     }

@@ -127,7 +127,7 @@ public final class Main {
                 "Import WordPress exports (WXR .xml, only published posts) and folders of article files"
                         + " (.json, .html, .htm, .atom, .xml) into the store, through the same checks as the publishing API.",
                 "An article already stored (same guid or URL) is updated, never duplicated, so an import can be repeated.",
-                "Stop the server first, or restart it afterwards: a running server keeps serving the feeds it has cached."},
+                "A running server on the same storage notices the import within a few seconds and serves the new feeds."},
             exitCodeListHeading = "Exit codes:%n",
             exitCodeList = {"0:everything was imported or skipped", "1:some items or files failed (listed at the end)",
                 "2:a FILE does not exist or has an unknown extension, or the options are wrong"})

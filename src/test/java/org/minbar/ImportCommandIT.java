@@ -54,6 +54,23 @@ class ImportCommandIT {
     }
 
     @Test
+    void aRunningServerServesWhatAnImportBesideItStored() throws Exception {
+        Path storage = temp.resolve("storage");
+        try (TestServer server = TestServer.start(storage)) {
+            assertTrue(Xml.rome(server.get("/feed/").body()).getEntries().isEmpty());
+            Run run = run("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(),
+                    fixture().toString());
+            assertEquals(0, run.exitCode(), run.err());
+            List<String> titles = List.of();
+            for (int attempt = 0; attempt < 100 && titles.size() < 4; attempt++) { // the server checks every 2 s
+                Thread.sleep(100);
+                titles = titles(Xml.rome(server.get("/feed/").body()));
+            }
+            assertEquals(List.of(PATRIOT, S400, DENIAL, IDLIB), titles);
+        }
+    }
+
+    @Test
     void importingAgainUpdatesAndAFailedItemGivesExitCode1() throws Exception {
         Path storage = temp.resolve("storage");
         String feeds = Feeds.withoutBaseUrl(storage).toString();

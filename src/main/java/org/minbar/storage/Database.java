@@ -3,6 +3,8 @@ package org.minbar.storage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -21,17 +23,20 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection writer;
+    private final Connection watcher;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
 
     private Database(Path file) throws SQLException {
         this.file = file;
         this.writer = open(file, false);
+        Connection watch = null;
         try {
             Migrations.apply(writer);
             for (int i = 0; i < READERS; i++) {
                 readers.add(open(file, true));
             }
+            watch = open(file, true);
         } catch (SQLException | RuntimeException e) {
             for (Connection reader : readers) {
                 reader.close();
@@ -39,6 +44,7 @@ public final class Database implements AutoCloseable {
             writer.close();
             throw e;
         }
+        this.watcher = watch;
     }
 
     /** Opens (creating if needed) the database in the given folder and brings its schema up to date. */
@@ -101,6 +107,21 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * SQLite's data_version as one dedicated connection sees it: it changes whenever any other
+     * connection, in this process or another (an import), commits a change to the file.
+     */
+    public long dataVersion() {
+        synchronized (watcher) {
+            try (Statement statement = watcher.createStatement();
+                 ResultSet rows = statement.executeQuery("PRAGMA data_version")) {
+                return rows.next() ? rows.getLong(1) : 0;
+            } catch (SQLException e) {
+                throw new StorageException("reading the data version failed: " + e.getMessage(), e);
+            }
+        }
+    }
+
     private static Connection open(Path file, boolean readOnly) throws SQLException {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -119,6 +140,9 @@ public final class Database implements AutoCloseable {
         try {
             for (Connection reader : readers) {
                 reader.close();
+            }
+            synchronized (watcher) {
+                watcher.close();
             }
             writer.close();
         } catch (SQLException e) {
