@@ -5,28 +5,34 @@ import java.util.Optional;
 import org.minbar.model.ArticleDraft;
 import org.minbar.model.Submission;
 
-/** Chooses the reader for a submission's media type: JSON, or an Atom entry. */
+/** Chooses the reader for a submission's media type: JSON, an HTML article page, or an Atom entry. */
 public final class ArticleReaders {
 
     public static final String JSON = "application/json";
     public static final String ATOM = "application/atom+xml";
+    public static final String HTML = "text/html";
+    static final String XHTML = "application/xhtml+xml";
 
     private final JsonArticleReader json;
+    private final HtmlArticleReader html;
     private final AtomEntryReader atom;
 
     public ArticleReaders(String siteBaseUrl) {
         HtmlSanitizer sanitizer = new HtmlSanitizer();
         this.json = new JsonArticleReader(sanitizer, siteBaseUrl);
+        this.html = new HtmlArticleReader(sanitizer, siteBaseUrl);
         this.atom = new AtomEntryReader(sanitizer, siteBaseUrl);
     }
 
     /** The media types publishers may send, for error messages and documentation. */
     public static String accepted() {
-        return JSON + " or " + ATOM + ";type=entry";
+        return JSON + ", " + HTML + " (an article page) or " + ATOM + ";type=entry";
     }
 
     public boolean accepts(String mediaType) {
-        return essence(mediaType).filter(type -> type.equals(JSON) || type.equals(ATOM)).isPresent();
+        return essence(mediaType)
+                .filter(type -> type.equals(JSON) || type.equals(ATOM) || type.equals(HTML) || type.equals(XHTML))
+                .isPresent();
     }
 
     /** Whether the media type is an Atom entry, the only kind an AtomPub collection takes. */
@@ -42,6 +48,7 @@ public final class ArticleReaders {
         return switch (type) {
             case JSON -> json.read(submission.body(), submission.slug());
             case ATOM -> atom.read(submission.body(), submission.slug());
+            case HTML, XHTML -> html.read(submission.body(), submission.url(), submission.slug());
             default -> throw new IllegalArgumentException("unsupported media type " + submission.mediaType());
         };
     }
