@@ -21,6 +21,7 @@ import org.minbar.storage.StorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -52,6 +53,24 @@ public final class Main {
         return args;
     }
 
+    /** The options serve and import share: where the store and the channel configuration are, and the site's address. */
+    static final class SiteOptions {
+
+        @Option(names = "--storage", defaultValue = "${env:MINBAR_STORAGE:-storage}",
+                description = "Folder of the database and the publishing token (env MINBAR_STORAGE; default ${DEFAULT-VALUE}).")
+        Path storage;
+
+        @Option(names = "--feeds", defaultValue = "${env:MINBAR_FEEDS:-feeds}",
+                description = "Folder of the channel configuration (env MINBAR_FEEDS; default ${DEFAULT-VALUE}).")
+        Path feeds;
+
+        @Option(names = "--base-url", defaultValue = "${env:MINBAR_BASE_URL}",
+                description = "Public address of the site: absolute links in feeds start with it, relative links in"
+                        + " articles resolve against it (env MINBAR_BASE_URL; default: feeds/site.json's baseUrl,"
+                        + " else http://HOST:PORT, for import http://127.0.0.1:8080).")
+        String baseUrl;
+    }
+
     /** Runs the server until it is stopped. */
     @Command(name = "serve", mixinStandardHelpOptions = true,
             description = "Serve feeds and the publishing API (imports seeds/ into an empty store first).")
@@ -65,22 +84,12 @@ public final class Main {
                 description = "Port to listen on, 0 for any free port (env MINBAR_PORT; default ${DEFAULT-VALUE}).")
         int port;
 
-        @Option(names = "--storage", defaultValue = "${env:MINBAR_STORAGE:-storage}",
-                description = "Folder of the database and the publishing token (env MINBAR_STORAGE; default ${DEFAULT-VALUE}).")
-        Path storage;
-
-        @Option(names = "--base-url", defaultValue = "${env:MINBAR_BASE_URL}",
-                description = "Public address that absolute links in feeds start with (env MINBAR_BASE_URL;"
-                        + " default: feeds/site.json's baseUrl, else http://HOST:PORT).")
-        String baseUrl;
+        @Mixin
+        SiteOptions site;
 
         @Option(names = "--token", defaultValue = "${env:MINBAR_TOKEN}",
                 description = "Bearer token for writes (env MINBAR_TOKEN; default: generated once into STORAGE/publishing-token).")
         String token;
-
-        @Option(names = "--feeds", defaultValue = "${env:MINBAR_FEEDS:-feeds}",
-                description = "Folder of the channel configuration (env MINBAR_FEEDS; default ${DEFAULT-VALUE}).")
-        Path feeds;
 
         @Option(names = "--seeds", defaultValue = "${env:MINBAR_SEEDS:-seeds}",
                 description = "Folder of articles imported into an empty store (env MINBAR_SEEDS; default ${DEFAULT-VALUE}).")
@@ -100,8 +109,8 @@ public final class Main {
                 System.err.println("minbar: --port must be 0-65535, --cache-max-age at least 0, --max-body-bytes at least 1024");
                 return 2;
             }
-            ServerSettings settings = new ServerSettings(host, port, storage, Optional.ofNullable(baseUrl),
-                    Optional.ofNullable(token), feeds, Optional.of(seeds), cacheMaxAge, maxBodyBytes);
+            ServerSettings settings = new ServerSettings(host, port, site.storage, Optional.ofNullable(site.baseUrl),
+                    Optional.ofNullable(token), site.feeds, Optional.of(seeds), cacheMaxAge, maxBodyBytes);
             App app;
             try {
                 app = App.start(settings);
@@ -139,18 +148,8 @@ public final class Main {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--storage", defaultValue = "${env:MINBAR_STORAGE:-storage}",
-                description = "Folder of the database (env MINBAR_STORAGE; default ${DEFAULT-VALUE}).")
-        Path storage;
-
-        @Option(names = "--feeds", defaultValue = "${env:MINBAR_FEEDS:-feeds}",
-                description = "Folder of the channel configuration (env MINBAR_FEEDS; default ${DEFAULT-VALUE}).")
-        Path feeds;
-
-        @Option(names = "--base-url", defaultValue = "${env:MINBAR_BASE_URL}",
-                description = "Public address of the site, against which relative links in article files are resolved"
-                        + " (env MINBAR_BASE_URL; default: feeds/site.json's baseUrl, else " + FALLBACK_BASE_URL + ").")
-        String baseUrl;
+        @Mixin
+        SiteOptions site;
 
         @Parameters(paramLabel = "FILE", arity = "1..*",
                 description = "A WordPress export (.xml), an article file, or a folder of article files.")
@@ -171,15 +170,15 @@ public final class Main {
                     return 2;
                 }
             }
-            SiteConfig site;
+            SiteConfig config;
             try {
-                site = FeedsDirectory.load(feeds, Optional.ofNullable(baseUrl), FALLBACK_BASE_URL);
+                config = FeedsDirectory.load(site.feeds, Optional.ofNullable(site.baseUrl), FALLBACK_BASE_URL);
             } catch (ConfigException e) {
                 err.println("minbar import: " + e.getMessage());
                 return 2;
             }
-            try (Database database = Database.open(storage)) {
-                ArticleService articles = new ArticleService(database, new ArticleReaders(site.baseUrl()), new FeedCache(),
+            try (Database database = Database.open(site.storage)) {
+                ArticleService articles = new ArticleService(database, new ArticleReaders(config.baseUrl()), new FeedCache(),
                         Clock.systemUTC());
                 ImportReport report = new Importer(articles, out::println).importAll(files);
                 report.summary().forEach(out::println);

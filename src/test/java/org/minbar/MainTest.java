@@ -25,8 +25,8 @@ class MainTest {
         CommandLine.ParseResult result = Main.commandLine().parseArgs("import", "--storage", "/var/lib/minbar",
                 "export.xml", "articles/");
         Main.Import command = (Main.Import) result.subcommand().commandSpec().userObject();
-        assertEquals(Path.of("/var/lib/minbar"), command.storage);
-        assertEquals(Path.of("feeds"), command.feeds);
+        assertEquals(Path.of("/var/lib/minbar"), command.site.storage);
+        assertEquals(Path.of("feeds"), command.site.feeds);
         assertEquals(List.of(Path.of("export.xml"), Path.of("articles/")), command.files);
     }
 
@@ -37,10 +37,10 @@ class MainTest {
         Main.Serve serve = (Main.Serve) result.subcommand().commandSpec().userObject();
         assertEquals(9090, serve.port);
         assertEquals("0.0.0.0", serve.host);
-        assertEquals(Path.of("/var/lib/minbar"), serve.storage);
-        assertEquals("https://news.example.org", serve.baseUrl);
+        assertEquals(Path.of("/var/lib/minbar"), serve.site.storage);
+        assertEquals("https://news.example.org", serve.site.baseUrl);
         assertEquals("0123456789abcdef0123", serve.token);
-        assertEquals(Path.of("feeds"), serve.feeds);
+        assertEquals(Path.of("feeds"), serve.site.feeds);
         assertEquals(300, serve.cacheMaxAge);
     }
 
