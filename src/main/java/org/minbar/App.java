@@ -12,6 +12,7 @@ import org.minbar.config.SiteConfig;
 import org.minbar.http.Routes;
 import org.minbar.ingest.ArticleReaders;
 import org.minbar.publish.AtomPubDocuments;
+import org.minbar.related.ArticleIndex;
 import org.minbar.publish.FeedRenderer;
 import org.minbar.publish.SiteLinks;
 import org.minbar.service.ArticleService;
@@ -21,6 +22,7 @@ import org.minbar.service.ExternalChanges;
 import org.minbar.service.FeedService;
 import org.minbar.service.Health;
 import org.minbar.service.PageService;
+import org.minbar.service.RelatedIndexing;
 import org.minbar.service.SeedImport;
 import org.minbar.storage.Database;
 import org.slf4j.Logger;
@@ -36,18 +38,22 @@ public final class App implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(App.class);
     static final String NAME = "Minbar";
     static final String VERSION = "0.1.0";
+    /** The search index's folder inside the storage folder. */
+    public static final String INDEX_FOLDER = "index";
 
     private final Undertow undertow;
     private final Database database;
+    private final ArticleIndex index;
     private final ExternalChanges externalChanges;
     private final SiteConfig site;
     private final int port;
     private final PublishingToken.Resolved token;
 
-    private App(Undertow undertow, Database database, ExternalChanges externalChanges, SiteConfig site, int port,
-                PublishingToken.Resolved token) {
+    private App(Undertow undertow, Database database, ArticleIndex index, ExternalChanges externalChanges, SiteConfig site,
+                int port, PublishingToken.Resolved token) {
         this.undertow = undertow;
         this.database = database;
+        this.index = index;
         this.externalChanges = externalChanges;
         this.site = site;
         this.port = port;
@@ -56,6 +62,7 @@ public final class App implements AutoCloseable {
 
     public static App start(ServerSettings settings) {
         Database database = Database.open(settings.storage());
+        ArticleIndex index = ArticleIndex.open(settings.storage().resolve(INDEX_FOLDER));
         AtomicReference<HttpHandler> routes = new AtomicReference<>(exchange -> {
             exchange.setStatusCode(503);
             exchange.endExchange();
@@ -75,7 +82,10 @@ public final class App implements AutoCloseable {
 
             SiteLinks links = new SiteLinks(site);
             FeedCache cache = new FeedCache();
-            ArticleService articles = new ArticleService(database, new ArticleReaders(site.baseUrl()), cache, Clock.systemUTC());
+            RelatedIndexing related = RelatedIndexing.immediate(database, index, Clock.systemUTC());
+            related.bringUpToDate(LOG::info);
+            ArticleService articles = new ArticleService(database, new ArticleReaders(site.baseUrl()), cache, related,
+                    Clock.systemUTC());
             FeedService feeds = new FeedService(database, site, links, new FeedRenderer(site, links, NAME, VERSION), cache,
                     Clock.systemUTC());
             PageService pages = new PageService(database, site, links);
@@ -86,9 +96,14 @@ public final class App implements AutoCloseable {
                     new Routes.Settings(token.token(), settings.maxBodyBytes(), settings.cacheMaxAgeSeconds())));
             LOG.info("serving {} on http://{}:{} as {} (database {})", site.title(), settings.host(), port, site.baseUrl(),
                     database.file());
-            return new App(undertow, database, new ExternalChanges(database, cache), site, port, token);
+            ExternalChanges externalChanges = new ExternalChanges(database, () -> {
+                related.bringUpToDate(LOG::info);
+                cache.invalidateAll();
+            });
+            return new App(undertow, database, index, externalChanges, site, port, token);
         } catch (RuntimeException e) {
             undertow.stop();
+            index.close();
             database.close();
             throw e;
         }
@@ -115,6 +130,7 @@ public final class App implements AutoCloseable {
     public void close() {
         externalChanges.close();
         undertow.stop();
+        index.close();
         database.close();
     }
 }

@@ -16,6 +16,8 @@ import org.minbar.service.ArticleService;
 import org.minbar.service.FeedCache;
 import org.minbar.service.ImportReport;
 import org.minbar.service.Importer;
+import org.minbar.service.RelatedIndexing;
+import org.minbar.related.ArticleIndex;
 import org.minbar.storage.Database;
 import org.minbar.storage.StorageException;
 import picocli.CommandLine;
@@ -51,6 +53,15 @@ public final class Main {
             return serve;
         }
         return args;
+    }
+
+    /** The index, or null when a running server has it open (it then takes the import in itself). */
+    static ArticleIndex openIndexUnlessInUse(Path folder) {
+        try {
+            return ArticleIndex.open(folder);
+        } catch (ArticleIndex.InUseException e) {
+            return null;
+        }
     }
 
     /** The options serve and import share: where the store and the channel configuration are, and the site's address. */
@@ -178,12 +189,22 @@ public final class Main {
                 return 2;
             }
             try (Database database = Database.open(site.storage)) {
-                ArticleService articles = new ArticleService(database, new ArticleReaders(config.baseUrl()), new FeedCache(),
-                        Clock.systemUTC());
-                ImportReport report = new Importer(articles, out::println).importAll(files);
-                report.summary().forEach(out::println);
-                out.flush();
-                return report.failures().isEmpty() ? 0 : 1;
+                ArticleIndex index = openIndexUnlessInUse(site.storage.resolve(App.INDEX_FOLDER));
+                try {
+                    RelatedIndexing related = index == null ? RelatedIndexing.leftToTheServer(database, Clock.systemUTC())
+                            : RelatedIndexing.bulk(database, index, Clock.systemUTC());
+                    ArticleService articles = new ArticleService(database, new ArticleReaders(config.baseUrl()),
+                            new FeedCache(), related, Clock.systemUTC());
+                    ImportReport report = new Importer(articles, out::println).importAll(files);
+                    related.finish(out::println);
+                    report.summary().forEach(out::println);
+                    out.flush();
+                    return report.failures().isEmpty() ? 0 : 1;
+                } finally {
+                    if (index != null) {
+                        index.close();
+                    }
+                }
             } catch (StorageException e) {
                 err.println("minbar import: " + e.getMessage());
                 return 1;

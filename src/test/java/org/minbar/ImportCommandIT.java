@@ -36,6 +36,7 @@ class ImportCommandIT {
         Run run = run("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(), export.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(export + ": done, 7 items: 4 imported (new), 0 updated, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed\n"
+                + "related stories: computed for 4 articles\n"
                 + "Import finished: 4 imported (new), 0 updated, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed.\n", run.out());
 
         try (TestServer server = TestServer.start(storage)) {
@@ -61,6 +62,7 @@ class ImportCommandIT {
             Run run = run("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(),
                     fixture().toString());
             assertEquals(0, run.exitCode(), run.err());
+            assertTrue(run.out().contains("a running server holds the search index"), run.out());
             List<String> titles = List.of();
             for (int attempt = 0; attempt < 100 && titles.size() < 4; attempt++) { // the server checks every 2 s
                 Thread.sleep(100);

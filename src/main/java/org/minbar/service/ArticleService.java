@@ -34,7 +34,8 @@ import org.minbar.text.Slugs;
 /**
  * Publishing use cases: create or update an article from a submission (the same guid or URL
  * updates rather than duplicates), replace one by id, delete one, read one. Each write is one
- * transaction, committed before the method returns, after which cached feeds are dropped.
+ * transaction, committed before the method returns; then the search index and related stories
+ * take it in and cached feeds are dropped.
  */
 public final class ArticleService {
 
@@ -48,12 +49,14 @@ public final class ArticleService {
     private final Terms categories = Terms.categories();
     private final Terms tags = Terms.tags();
     private final FeedCache cache;
+    private final RelatedIndexing related;
     private final Clock clock;
 
-    public ArticleService(Database database, ArticleReaders readers, FeedCache cache, Clock clock) {
+    public ArticleService(Database database, ArticleReaders readers, FeedCache cache, RelatedIndexing related, Clock clock) {
         this.database = database;
         this.readers = readers;
         this.cache = cache;
+        this.related = related;
         this.clock = clock;
     }
 
@@ -77,6 +80,7 @@ public final class ArticleService {
             }
             return new Saved(insert(connection, draft), true);
         });
+        related.written(saved.article().id());
         cache.invalidateAll();
         return saved;
     }
@@ -100,6 +104,7 @@ public final class ArticleService {
             }
             return update(connection, id, draft);
         });
+        related.written(id);
         cache.invalidateAll();
         return article;
     }
@@ -121,6 +126,7 @@ public final class ArticleService {
             articles.markDeleted(connection, id, now());
             return null;
         });
+        related.written(id);
         cache.invalidateAll();
     }
 

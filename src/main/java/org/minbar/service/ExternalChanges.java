@@ -9,9 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Notices writes this server did not make, such as `minbar import` run beside it, and drops the
- * cached feeds so they are rendered from the new data. Checks SQLite's data_version every
- * {@link #INTERVAL_SECONDS} seconds; its own writes show up too, costing at most one extra render.
+ * Notices writes this server did not make, such as `minbar import` run beside it, so that the
+ * search index takes them in and feeds are rendered from the new data. Checks SQLite's
+ * data_version every {@link #INTERVAL_SECONDS} seconds; the server's own writes show up too,
+ * costing at most one extra check and render.
  */
 public final class ExternalChanges implements AutoCloseable {
 
@@ -24,13 +25,14 @@ public final class ExternalChanges implements AutoCloseable {
         return thread;
     });
 
-    public ExternalChanges(Database database, FeedCache cache) {
+    /** @param changed what to do when a write was noticed: take it into the index, drop cached feeds */
+    public ExternalChanges(Database database, Runnable changed) {
         AtomicLong seen = new AtomicLong(database.dataVersion());
         timer.scheduleWithFixedDelay(() -> {
             try {
                 long now = database.dataVersion();
                 if (seen.getAndSet(now) != now) {
-                    cache.invalidateAll();
+                    changed.run();
                 }
             } catch (RuntimeException e) {
                 LOG.warn("could not check the database for outside changes: {}", e.getMessage());

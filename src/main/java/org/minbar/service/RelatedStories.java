@@ -12,18 +12,21 @@ import org.minbar.model.RelatedReference;
 import org.minbar.publish.SiteLinks;
 import org.minbar.storage.ArticleRef;
 import org.minbar.storage.ArticleStore;
+import org.minbar.storage.RelatedStore;
 
 /**
  * Up to five related stories per article: the links the publisher supplied first, in its order
  * and with its headlines (an address or guid of an article we hold links to our copy of it; a
- * guid that names no live article is left out), then the newest other articles sharing a
- * category. Never the article itself, never a link twice.
+ * guid that names no live article is left out), then the articles most like it by text (computed
+ * when it was stored, see RelatedIndexing; never computed while serving). Never the article
+ * itself, never a link twice.
  */
 final class RelatedStories {
 
     static final int MAX = 5;
 
     private final ArticleStore articles;
+    private final RelatedStore computed = new RelatedStore();
     private final SiteLinks links;
 
     RelatedStories(ArticleStore articles, SiteLinks links) {
@@ -48,7 +51,8 @@ final class RelatedStories {
             }
         }
         if (byUrl.size() < MAX) {
-            for (ArticleRef ref : articles.newestSharingCategory(connection, article.id(), MAX + byUrl.size())) {
+            List<Long> similar = computed.of(connection, article.id()).stream().map(RelatedStore.Scored::id).toList();
+            for (ArticleRef ref : articles.refs(connection, similar)) {
                 String url = links.article(ref.url(), ref.path());
                 if (!url.equals(own)) {
                     byUrl.putIfAbsent(url, new RelatedLink(ref.title(), url));

@@ -299,55 +299,22 @@ public final class ArticleStore {
         return found;
     }
 
-    /**
-     * The newest live articles that share a category with the given one, excluding it, newest
-     * first. Walks each of the article's categories' feed index and stops after {@code limit}
-     * entries, so the cost does not grow with the size of a category.
-     */
-    public List<ArticleRef> newestSharingCategory(Connection connection, long articleId, int limit) throws SQLException {
-        List<Long> categoryIds = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT category_id FROM article_categories WHERE article_id = ?")) {
-            query.setLong(1, articleId);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    categoryIds.add(rows.getLong(1));
-                }
-            }
-        }
-        Map<Long, long[]> candidates = new HashMap<>(); // id -> {published, id}
-        for (long categoryId : categoryIds) {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT l.article_id, l.published_at FROM article_categories l JOIN articles a ON a.id = l.article_id"
-                            + " WHERE l.category_id = ? AND l.article_id <> ? AND a.deleted_at IS NULL"
-                            + " ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?")) {
-                query.setLong(1, categoryId);
-                query.setLong(2, articleId);
-                query.setInt(3, limit);
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        candidates.put(rows.getLong(1), new long[] {rows.getLong(2), rows.getLong(1)});
-                    }
-                }
-            }
-        }
-        List<Long> newest = candidates.values().stream()
-                .sorted((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(b[1], a[1]))
-                .limit(limit).map(pair -> pair[1]).toList();
-        if (newest.isEmpty()) {
+    /** Link data of these articles, in the order of the ids given (ids not found are left out). */
+    public List<ArticleRef> refs(Connection connection, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
             return List.of();
         }
         Map<Long, ArticleRef> refs = new HashMap<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id, title, url, path FROM articles WHERE id IN (" + Jdbc.placeholders(newest) + ")")) {
-            Jdbc.bindLongs(query, newest);
+                "SELECT id, title, url, path FROM articles WHERE id IN (" + Jdbc.placeholders(ids) + ")")) {
+            Jdbc.bindLongs(query, ids);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     refs.put(rows.getLong("id"), ref(rows));
                 }
             }
         }
-        return newest.stream().map(refs::get).toList();
+        return ids.stream().map(refs::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private static ArticleRef ref(ResultSet rows) throws SQLException {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.ingest.ArticleReaders;
 import org.minbar.model.Article;
+import org.minbar.related.ArticleIndex;
 import org.minbar.storage.Database;
 import org.minbar.support.Articles;
 
@@ -28,17 +29,21 @@ class ImporterTest {
     @TempDir
     Path temp;
     Database database;
+    ArticleIndex index;
     ArticleService articles;
     final List<String> progress = new ArrayList<>();
 
     @BeforeEach
     void open() {
         database = Database.open(temp.resolve("storage"));
-        articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), Clock.systemUTC());
+        index = ArticleIndex.open(temp.resolve("storage").resolve("index"));
+        articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(),
+                RelatedIndexing.bulk(database, index, Clock.systemUTC()), Clock.systemUTC());
     }
 
     @AfterEach
     void close() {
+        index.close();
         database.close();
     }
 

@@ -138,49 +138,6 @@ class ArticleStoreTest {
         assertEquals(Optional.empty(), replaced.deleted());
     }
 
-    @Test
-    void newestSharingCategoryExcludesItselfAndDeletedAndOrdersNewestFirst() {
-        long[] ids = database.write(c -> {
-            long syria = Terms.categories().upsert(c, "سوريا", "سوريا");
-            long russia = Terms.categories().upsert(c, "روسيا", "روسيا");
-            long egypt = Terms.categories().upsert(c, "مصر", "مصر");
-            long self = insertIn(c, "self", JAN_30.plusSeconds(500), syria, russia);
-            long oldSyria = insertIn(c, "old-syria", JAN_30.plusSeconds(100), syria);
-            long newRussia = insertIn(c, "new-russia", JAN_30.plusSeconds(400), russia);
-            long both = insertIn(c, "both", JAN_30.plusSeconds(300), russia, syria);
-            long deleted = insertIn(c, "deleted", JAN_30.plusSeconds(450), syria);
-            articles.markDeleted(c, deleted, JAN_30.plusSeconds(600));
-            insertIn(c, "other", JAN_30.plusSeconds(900), egypt);
-            return new long[] {self, oldSyria, newRussia, both};
-        });
-
-        List<ArticleRef> related = database.read(c -> articles.newestSharingCategory(c, ids[0], 10));
-
-        assertEquals(List.of(ids[2], ids[3], ids[1]), related.stream().map(ArticleRef::id).toList());
-        assertEquals(new ArticleRef(ids[2], "new-russia", Optional.of("https://news.example/new-russia"), "2020/01/30/new-russia"),
-                related.get(0));
-    }
-
-    @Test
-    void newestSharingCategoryStopsAtTheLimit() {
-        long[] ids = database.write(c -> {
-            long syria = Terms.categories().upsert(c, "سوريا", "سوريا");
-            long self = insertIn(c, "self", JAN_30, syria);
-            long a = insertIn(c, "a", JAN_30.plusSeconds(10), syria);
-            long b = insertIn(c, "b", JAN_30.plusSeconds(20), syria);
-            insertIn(c, "c", JAN_30.plusSeconds(5), syria);
-            return new long[] {self, a, b};
-        });
-        assertEquals(List.of(ids[2], ids[1]), database.read(c -> articles.newestSharingCategory(c, ids[0], 2))
-                .stream().map(ArticleRef::id).toList());
-    }
-
-    @Test
-    void newestSharingCategoryOfAnUncategorizedArticleIsEmpty() {
-        long id = database.write(c -> insert(c, "alone", JAN_30));
-        assertEquals(List.of(), database.read(c -> articles.newestSharingCategory(c, id, 5)));
-    }
-
     /** A live article whose guid, url, title and path derive from {@code key}, without links. */
     static long insert(Connection c, String key, Instant published) throws SQLException {
         return new ArticleStore().insert(c, new ArticleRow("urn:minbar:test:" + key, Optional.of("urn:minbar:test:" + key),

@@ -1,0 +1,218 @@
+package org.minbar.related;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.ar.ArabicAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lucene index of live articles, under the storage folder beside the database. It is derived
+ * data: SQLite stays the source of truth, and deleting the folder loses nothing. Each commit
+ * records a watermark, the newest modification time it has taken in, so a restart can take in
+ * what was written after it (after a crash between the database's commit and the index's).
+ * Titles and text go through Lucene's Arabic analysis: normalized alef and hamza forms, taa
+ * marbuta, alef maqsura, no tashkeel or tatweel, Arabic-Indic digits as Western ones, light
+ * stemming and stop words.
+ */
+public final class ArticleIndex implements AutoCloseable {
+
+    static final String ID = "id";
+    static final String TITLE = "title";
+    static final String TEXT = "text";
+    static final String CATEGORY = "category";
+    static final String TAG = "tag";
+    static final String AUTHOR = "author";
+    static final String PUBLISHED = "published";
+    private static final String WATERMARK = "watermark";
+    private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final Analyzer analyzer = new ArabicAnalyzer();
+
+    private ArticleIndex(Directory directory, IndexWriter writer) throws IOException {
+        this.directory = directory;
+        this.writer = writer;
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Another process (a running server) holds the index's write lock. */
+    public static final class InUseException extends RuntimeException {
+        InUseException(Path folder) {
+            super("the search index in " + folder + " is in use by another process (a running server)");
+        }
+    }
+
+    /**
+     * Opens the index in the folder; one that cannot be read (corrupt, or from another version) is
+     * started afresh, to be rebuilt from the database.
+     *
+     * @throws InUseException when another process has it open: it is never touched then
+     */
+    public static ArticleIndex open(Path folder) {
+        try {
+            return openOrFail(folder);
+        } catch (LockObtainFailedException e) {
+            throw new InUseException(folder);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("the search index in {} cannot be read ({}); starting a new one, rebuilt from the database", folder, e.getMessage());
+            deleteQuietly(folder);
+            try {
+                return openOrFail(folder);
+            } catch (IOException again) {
+                throw new UncheckedIOException("cannot create the search index in " + folder, again);
+            }
+        }
+    }
+
+    private static ArticleIndex openOrFail(Path folder) throws IOException {
+        Files.createDirectories(folder);
+        Directory directory = FSDirectory.open(folder);
+        try {
+            IndexWriterConfig config = new IndexWriterConfig(new ArabicAnalyzer())
+                    .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    .setCommitOnClose(true);
+            IndexWriter writer = new IndexWriter(directory, config); // takes the lock first: never reads another's index
+            try {
+                DirectoryReader.open(writer).close(); // fails on a corrupt index
+                return new ArticleIndex(directory, writer);
+            } catch (IOException | RuntimeException e) {
+                writer.rollback(); // releases the lock
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+    }
+
+    Analyzer analyzer() {
+        return analyzer;
+    }
+
+    /** Adds or replaces the article's document; seen by searches after the next {@link #commit}. */
+    public void put(IndexedArticle article) {
+        Document document = new Document();
+        document.add(new StringField(ID, Long.toString(article.id()), Field.Store.YES));
+        document.add(new TextField(TITLE, article.title(), Field.Store.YES));
+        document.add(new TextField(TEXT, article.text(), Field.Store.NO));
+        article.categories().forEach(c -> document.add(new StringField(CATEGORY, c, Field.Store.YES)));
+        article.tags().forEach(t -> document.add(new StringField(TAG, t, Field.Store.YES)));
+        article.authors().forEach(a -> document.add(new TextField(AUTHOR, a, Field.Store.NO)));
+        long published = article.published().toEpochMilli();
+        document.add(new LongPoint(PUBLISHED, published));
+        document.add(new NumericDocValuesField(PUBLISHED, published));
+        document.add(new StoredField(PUBLISHED, published));
+        try {
+            writer.updateDocument(new Term(ID, Long.toString(article.id())), document);
+        } catch (IOException e) {
+            throw new UncheckedIOException("indexing article " + article.id() + " failed", e);
+        }
+    }
+
+    public void remove(long id) {
+        try {
+            writer.deleteDocuments(new Term(ID, Long.toString(id)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("removing article " + id + " from the index failed", e);
+        }
+    }
+
+    public void clear() {
+        try {
+            writer.deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException("clearing the index failed", e);
+        }
+    }
+
+    /** Makes the changes durable and visible, recording the newest modification time taken in. */
+    public void commit(long watermark) {
+        try {
+            writer.setLiveCommitData(Map.of(WATERMARK, Long.toString(watermark)).entrySet());
+            writer.commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("committing the index failed", e);
+        }
+    }
+
+    /** The watermark of the last commit, or -1 for an index that has never been committed. */
+    public long watermark() {
+        for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
+            if (entry.getKey().equals(WATERMARK)) {
+                return Long.parseLong(entry.getValue());
+            }
+        }
+        return -1;
+    }
+
+    public int count() {
+        return writer.getDocStats().numDocs;
+    }
+
+    /** Runs a search on the latest committed state. */
+    <T> T search(SearchWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("searching the index failed", e);
+        }
+    }
+
+    /** Work with a searcher. */
+    interface SearchWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    @Override
+    public void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("closing the index failed", e);
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not delete {}: {}", folder, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.minbar.related;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Ranks the articles most like a given one: MoreLikeThis over title (weighted double) and text,
+ * then shared categories and tags add to the text score, and the score is scaled down with the
+ * distance in time between the two stories, so last week's story beats a near-identical one from
+ * three years ago. Never the article itself; among the results, a near-duplicate of one already
+ * chosen is skipped.
+ */
+public final class RelatedFinder {
+
+    static final int CANDIDATES = 40;
+    static final double CATEGORY_BONUS = 0.10;
+    static final double TAG_BONUS = 0.20;
+    static final double NEAR_DUPLICATE = 0.7;
+    private static final double DAYS_PER_YEAR = 365.25;
+
+    private final ArticleIndex index;
+
+    public RelatedFinder(ArticleIndex index) {
+        this.index = index;
+    }
+
+    /** Up to {@code limit} articles like this one, best first. */
+    public List<ScoredArticle> relatedTo(IndexedArticle article, int limit) {
+        return index.search(searcher -> rank(searcher, article, limit));
+    }
+
+    private List<ScoredArticle> rank(IndexSearcher searcher, IndexedArticle article, int limit) throws IOException {
+        Query query = query(searcher, article);
+        if (query == null) {
+            return List.of();
+        }
+        ScoreDoc[] hits = searcher.search(query, CANDIDATES).scoreDocs;
+        if (hits.length == 0) {
+            return List.of();
+        }
+        double best = hits[0].score;
+        Set<String> categories = new HashSet<>(article.categories());
+        Set<String> tags = new HashSet<>(article.tags());
+        List<Candidate> candidates = new ArrayList<>();
+        for (ScoreDoc hit : hits) {
+            Document document = searcher.storedFields().document(hit.doc);
+            long id = Long.parseLong(document.get(ArticleIndex.ID));
+            if (id == article.id()) {
+                continue;
+            }
+            double score = hit.score / best
+                    + CATEGORY_BONUS * shared(document.getValues(ArticleIndex.CATEGORY), categories)
+                    + TAG_BONUS * shared(document.getValues(ArticleIndex.TAG), tags);
+            long published = document.getField(ArticleIndex.PUBLISHED).numericValue().longValue();
+            double years = Math.abs(Duration.ofMillis(published - article.published().toEpochMilli()).toHours()) / 24.0 / DAYS_PER_YEAR;
+            candidates.add(new Candidate(id, score / (1 + years), terms(document.get(ArticleIndex.TITLE))));
+        }
+        candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
+        List<Candidate> chosen = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            if (chosen.size() == limit) {
+                break;
+            }
+            if (chosen.stream().noneMatch(c -> jaccard(c.titleTerms(), candidate.titleTerms()) >= NEAR_DUPLICATE)) {
+                chosen.add(candidate);
+            }
+        }
+        return chosen.stream().map(c -> new ScoredArticle(c.id(), c.score())).toList();
+    }
+
+    private record Candidate(long id, double score, Set<String> titleTerms) {}
+
+    /** Text like the article's, in title or body; null when the article has no usable terms. */
+    private Query query(IndexSearcher searcher, IndexedArticle article) throws IOException {
+        MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+        mlt.setAnalyzer(index.analyzer());
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(1);
+        mlt.setMinWordLen(2);
+        mlt.setMaxQueryTerms(30);
+        mlt.setBoost(true);
+        mlt.setFieldNames(new String[] {ArticleIndex.TITLE});
+        Query title = mlt.like(ArticleIndex.TITLE, new StringReader(article.title()));
+        mlt.setFieldNames(new String[] {ArticleIndex.TEXT});
+        Query text = mlt.like(ArticleIndex.TEXT, new StringReader(article.title() + "\n" + article.text()));
+        BooleanQuery.Builder similar = new BooleanQuery.Builder()
+                .add(new BoostQuery(title, 2f), BooleanClause.Occur.SHOULD)
+                .add(text, BooleanClause.Occur.SHOULD);
+        BooleanQuery built = similar.build();
+        if (isEmpty(title) && isEmpty(text)) {
+            return null;
+        }
+        return new BooleanQuery.Builder()
+                .add(built, BooleanClause.Occur.MUST)
+                .add(new TermQuery(new Term(ArticleIndex.ID, Long.toString(article.id()))), BooleanClause.Occur.MUST_NOT)
+                .build();
+    }
+
+    private static boolean isEmpty(Query query) {
+        return query instanceof BooleanQuery boolean_ && boolean_.clauses().isEmpty();
+    }
+
+    private static int shared(String[] values, Set<String> mine) {
+        int count = 0;
+        for (String value : values) {
+            if (mine.contains(value)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private Set<String> terms(String text) throws IOException {
+        Set<String> terms = new HashSet<>();
+        Analyzer analyzer = index.analyzer();
+        try (TokenStream stream = analyzer.tokenStream(ArticleIndex.TITLE, text == null ? "" : text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        }
+        return terms;
+    }
+
+    private static double jaccard(Set<String> a, Set<String> b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return 0;
+        }
+        Set<String> union = new HashSet<>(a);
+        union.addAll(b);
+        int common = 0;
+        for (String term : a) {
+            if (b.contains(term)) {
+                common++;
+            }
+        }
+        return (double) common / union.size();
+    }
+}

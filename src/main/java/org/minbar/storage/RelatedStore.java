@@ -1,0 +1,93 @@
+package org.minbar.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The related stories computed for each article, best first, and which lists are out of date. */
+public final class RelatedStore {
+
+    /** One related article and how strongly it is related. */
+    public record Scored(long id, double score) {}
+
+    public void replace(Connection connection, long articleId, List<Scored> related, Instant computedAt) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM computed_related WHERE article_id = ?")) {
+            delete.setLong(1, articleId);
+            delete.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO computed_related (article_id, position, related_id, score) VALUES (?, ?, ?, ?)")) {
+            for (int i = 0; i < related.size(); i++) {
+                insert.setLong(1, articleId);
+                insert.setInt(2, i);
+                insert.setLong(3, related.get(i).id());
+                insert.setDouble(4, related.get(i).score());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (PreparedStatement mark = connection.prepareStatement("UPDATE articles SET related_at = ? WHERE id = ?")) {
+            mark.setLong(1, computedAt.toEpochMilli());
+            mark.setLong(2, articleId);
+            mark.executeUpdate();
+        }
+    }
+
+    /** The live articles computed as related to this one, best first, with their scores. */
+    public List<Scored> of(Connection connection, long articleId) throws SQLException {
+        List<Scored> related = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT r.related_id, r.score FROM computed_related r JOIN articles a ON a.id = r.related_id"
+                        + " WHERE r.article_id = ? AND a.deleted_at IS NULL ORDER BY r.position")) {
+            query.setLong(1, articleId);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    related.add(new Scored(rows.getLong(1), rows.getDouble(2)));
+                }
+            }
+        }
+        return related;
+    }
+
+    /** Articles whose lists name this one: they need a new list when it is deleted. */
+    public List<Long> referencing(Connection connection, long relatedId, int limit) throws SQLException {
+        return ids(connection, "SELECT DISTINCT article_id FROM computed_related WHERE related_id = ? LIMIT ?", relatedId, limit);
+    }
+
+    /** Live articles whose list is missing or older than their last change. */
+    public List<Long> stale(Connection connection, int limit) throws SQLException {
+        return ids(connection, "SELECT id FROM articles WHERE deleted_at IS NULL AND (related_at IS NULL OR related_at < modified_at)"
+                + " ORDER BY id LIMIT ?", null, limit);
+    }
+
+    /** Every article, live or deleted, changed at or after the instant (epoch milliseconds). */
+    public List<Long> changedSince(Connection connection, long since) throws SQLException {
+        return ids(connection, "SELECT id FROM articles WHERE modified_at >= ? ORDER BY modified_at LIMIT ?", since, Integer.MAX_VALUE);
+    }
+
+    /** Live article ids after the given one, in id order: a rebuild reads the store in batches. */
+    public List<Long> liveAfter(Connection connection, long afterId, int limit) throws SQLException {
+        return ids(connection, "SELECT id FROM articles WHERE deleted_at IS NULL AND id > ? ORDER BY id LIMIT ?", afterId, limit);
+    }
+
+    private static List<Long> ids(Connection connection, String sql, Long parameter, int limit) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            int index = 1;
+            if (parameter != null) {
+                query.setLong(index++, parameter);
+            }
+            query.setInt(index, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+}
