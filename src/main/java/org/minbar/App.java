@@ -85,7 +85,7 @@ public final class App implements AutoCloseable {
             RelatedIndexing related = RelatedIndexing.immediate(database, index, Clock.systemUTC());
             related.bringUpToDate(LOG::info);
             ArticleService articles = new ArticleService(database, new ArticleReaders(site.baseUrl()), cache, related,
-                    Clock.systemUTC());
+                    links, Clock.systemUTC());
             FeedService feeds = new FeedService(database, site, links, new FeedRenderer(site, links, NAME, VERSION), cache,
                     Clock.systemUTC());
             PageService pages = new PageService(database, site, links);

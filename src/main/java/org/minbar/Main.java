@@ -16,6 +16,7 @@ import org.minbar.service.ArticleService;
 import org.minbar.service.FeedCache;
 import org.minbar.service.ImportReport;
 import org.minbar.service.Importer;
+import org.minbar.publish.SiteLinks;
 import org.minbar.service.RelatedIndexing;
 import org.minbar.related.ArticleIndex;
 import org.minbar.storage.Database;
@@ -194,7 +195,7 @@ public final class Main {
                     RelatedIndexing related = index == null ? RelatedIndexing.leftToTheServer(database, Clock.systemUTC())
                             : RelatedIndexing.bulk(database, index, Clock.systemUTC());
                     ArticleService articles = new ArticleService(database, new ArticleReaders(config.baseUrl()),
-                            new FeedCache(), related, Clock.systemUTC());
+                            new FeedCache(), related, new SiteLinks(config), Clock.systemUTC());
                     ImportReport report = new Importer(articles, out::println).importAll(files);
                     related.finish(out::println);
                     report.summary().forEach(out::println);

@@ -233,6 +233,21 @@ class SeededFeedsIT {
     }
 
     @Test
+    void theRelatedApiShowsThePublishersLinksThenTheSimilarOnesWithScores() throws Exception {
+        var related = new com.fasterxml.jackson.databind.ObjectMapper().readTree(server.get("/api/articles/1/related").body()).get("related");
+        assertEquals(5, related.size());
+        for (int i = 0; i < 3; i++) {
+            assertEquals("publisher", related.get(i).get("source").asText());
+        }
+        for (int i = 3; i < 5; i++) {
+            assertEquals("similar", related.get(i).get("source").asText());
+            assertTrue(related.get(i).get("score").asDouble() > 0);
+            assertTrue(related.get(i).get("url").asText().startsWith(server.base() + "/"));
+        }
+        assertEquals(404, server.get("/api/articles/999/related").statusCode());
+    }
+
+    @Test
     void everyAtomFeedIsValidByRfc4287sGrammar() {
         for (String path : List.of("/feed/atom/", category("سوريا") + "atom/", category("صناعات دفاعية") + "atom/",
                 author("نور الدين") + "atom/", author("كريم الحداد") + "atom/")) {

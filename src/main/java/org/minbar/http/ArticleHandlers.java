@@ -31,6 +31,11 @@ final class ArticleHandlers {
         Json.send(exchange, 200, json(articles.get(id(exchange))));
     }
 
+    /** The article's related stories, each with how it was chosen and its similarity score. */
+    void related(HttpServerExchange exchange) {
+        Json.send(exchange, 200, java.util.Map.of("related", articles.related(id(exchange))));
+    }
+
     void replace(HttpServerExchange exchange) throws Exception {
         long id = id(exchange);
         Json.send(exchange, 200, json(articles.replace(id, bodies.read(exchange))));

@@ -53,6 +53,7 @@ public final class Routes {
 
         routes.post("/api/articles", blocking(new BearerAuth(settings.token(), api::create)));
         read(routes, "/api/articles/{id}", blocking(api::get));
+        read(routes, "/api/articles/{id}/related", blocking(api::related));
         routes.put("/api/articles/{id}", blocking(new BearerAuth(settings.token(), api::replace)));
         routes.delete("/api/articles/{id}", blocking(new BearerAuth(settings.token(), api::delete)));
 

@@ -23,6 +23,8 @@ import org.minbar.model.Article;
 import org.minbar.model.ArticleDraft;
 import org.minbar.model.Author;
 import org.minbar.model.AuthorDraft;
+import org.minbar.model.RelatedLink;
+import org.minbar.publish.SiteLinks;
 import org.minbar.model.TermDraft;
 import org.minbar.storage.ArticleRow;
 import org.minbar.storage.ArticleStore;
@@ -50,13 +52,16 @@ public final class ArticleService {
     private final Terms tags = Terms.tags();
     private final FeedCache cache;
     private final RelatedIndexing related;
+    private final RelatedStories relatedStories;
     private final Clock clock;
 
-    public ArticleService(Database database, ArticleReaders readers, FeedCache cache, RelatedIndexing related, Clock clock) {
+    public ArticleService(Database database, ArticleReaders readers, FeedCache cache, RelatedIndexing related,
+                          SiteLinks links, Clock clock) {
         this.database = database;
         this.readers = readers;
         this.cache = cache;
         this.related = related;
+        this.relatedStories = new RelatedStories(articles, links);
         this.clock = clock;
     }
 
@@ -137,6 +142,12 @@ public final class ArticleService {
             throw new GoneException("article " + id + " was deleted at " + article.deleted().get());
         }
         return article;
+    }
+
+    /** The related stories feeds show for the article, with how each was chosen and its score. */
+    public List<RelatedLink> related(long id) {
+        get(id);
+        return database.read(connection -> relatedStories.of(connection, articles.find(connection, id).orElseThrow()));
     }
 
     public boolean isEmpty() {

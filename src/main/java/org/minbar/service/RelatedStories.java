@@ -51,11 +51,13 @@ final class RelatedStories {
             }
         }
         if (byUrl.size() < MAX) {
-            List<Long> similar = computed.of(connection, article.id()).stream().map(RelatedStore.Scored::id).toList();
-            for (ArticleRef ref : articles.refs(connection, similar)) {
+            List<RelatedStore.Scored> similar = computed.of(connection, article.id());
+            Map<Long, Double> scores = new java.util.HashMap<>();
+            similar.forEach(s -> scores.put(s.id(), s.score()));
+            for (ArticleRef ref : articles.refs(connection, similar.stream().map(RelatedStore.Scored::id).toList())) {
                 String url = links.article(ref.url(), ref.path());
                 if (!url.equals(own)) {
-                    byUrl.putIfAbsent(url, new RelatedLink(ref.title(), url));
+                    byUrl.putIfAbsent(url, new RelatedLink(ref.title(), url, "similar", scores.get(ref.id())));
                 }
             }
         }
