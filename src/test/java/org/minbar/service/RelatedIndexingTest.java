@@ -1,0 +1,150 @@
+package org.minbar.service;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minbar.config.SiteConfig;
+import org.minbar.ingest.ArticleReaders;
+import org.minbar.model.Submission;
+import org.minbar.publish.SiteLinks;
+import org.minbar.related.ArticleIndex;
+import org.minbar.storage.Database;
+import org.minbar.storage.RelatedStore;
+
+// Covers the index's promises: derived data that a restart rebuilds or catches up, so SQLite alone is the truth.
+class RelatedIndexingTest {
+
+    private static final SiteLinks LINKS = new SiteLinks(new SiteConfig("منبر", "وصف", "https://news.example", "ar", 20, 12_000,
+            30, Map.of(), Map.of()));
+    private static final List<String> STORIES = List.of(
+            story("idlib-1", "هدنة هشة في إدلب مع تجدد القصف على ريفها الجنوبي", "تجدد القصف المدفعي على قرى ريف إدلب الجنوبي رغم الهدنة."),
+            story("idlib-2", "نزوح آلاف المدنيين من ريف إدلب بعد خرق الهدنة", "نزح آلاف المدنيين من قرى ريف إدلب إثر القصف وخرق الهدنة."),
+            story("idlib-3", "تركيا وروسيا تبحثان تثبيت الهدنة في إدلب", "بحث مسؤولون أتراك وروس سبل تثبيت الهدنة في محافظة إدلب."),
+            story("football-1", "المنتخب يفوز في تصفيات كأس العالم بهدفين", "فاز المنتخب الوطني لكرة القدم بهدفين في تصفيات كأس العالم."));
+
+    @TempDir
+    Path storage;
+    Database database;
+    ArticleIndex index;
+
+    @BeforeEach
+    void open() {
+        database = Database.open(storage);
+    }
+
+    @AfterEach
+    void close() {
+        if (index != null) {
+            index.close();
+        }
+        database.close();
+    }
+
+    private static String story(String key, String title, String text) {
+        return "{\"guid\": \"urn:test:" + key + "\", \"title\": \"" + title + "\", \"content\": \"<p>" + text + "</p>\","
+                + " \"categories\": [\"أخبار\"], \"published\": \"2024-03-01T10:00:00Z\"}";
+    }
+
+    private ArticleService service(RelatedIndexing related) {
+        return new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), related, LINKS,
+                Clock.systemUTC());
+    }
+
+    private List<Long> post(ArticleService articles, List<String> stories) {
+        List<Long> ids = new ArrayList<>();
+        for (String json : stories) {
+            ids.add(articles.submit(new Submission("application/json", json.getBytes(StandardCharsets.UTF_8))).article().id());
+        }
+        return ids;
+    }
+
+    private List<List<Long>> lists(List<Long> ids) {
+        RelatedStore store = new RelatedStore();
+        List<List<Long>> lists = new ArrayList<>();
+        for (long id : ids) {
+            lists.add(database.read(c -> store.of(c, id)).stream().map(RelatedStore.Scored::id).toList());
+        }
+        return lists;
+    }
+
+    @Test
+    void eachWriteGetsAListOfItsMostSimilarArticlesAndNeverItself() {
+        index = ArticleIndex.open(storage.resolve("index"));
+        List<Long> ids = post(service(RelatedIndexing.immediate(database, index, Clock.systemUTC())), STORIES);
+        List<List<Long>> lists = lists(ids);
+        for (int i = 0; i < 3; i++) {
+            assertFalse(lists.get(i).contains(ids.get(i)));
+            assertTrue(lists.get(i).subList(0, 2).stream().allMatch(id -> ids.subList(0, 3).contains(id)),
+                    "the Idlib stories first: " + lists.get(i));
+        }
+        assertEquals(4, index.count());
+    }
+
+    @Test
+    void deletingTheIndexFolderLosesNothing() throws Exception {
+        index = ArticleIndex.open(storage.resolve("index"));
+        List<Long> ids = post(service(RelatedIndexing.immediate(database, index, Clock.systemUTC())), STORIES);
+        List<List<Long>> before = lists(ids);
+        index.close();
+        try (Stream<Path> files = Files.walk(storage.resolve("index"))) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        index = ArticleIndex.open(storage.resolve("index"));
+        List<String> progress = new ArrayList<>();
+        RelatedIndexing.immediate(database, index, Clock.systemUTC()).bringUpToDate(progress::add);
+        assertEquals(4, index.count());
+        assertTrue(progress.contains("search index: rebuilt with 4 articles"), progress.toString());
+        assertEquals(before, lists(ids));
+    }
+
+    @Test
+    void aWriteTheIndexMissedIsTakenInAtStart() {
+        index = ArticleIndex.open(storage.resolve("index"));
+        List<Long> ids = post(service(RelatedIndexing.immediate(database, index, Clock.systemUTC())), STORIES.subList(0, 2));
+        // The database committed, the index never heard of it: as after a crash between the two commits.
+        ids.addAll(post(service(RelatedIndexing.leftToTheServer(database, Clock.systemUTC())), STORIES.subList(2, 4)));
+        assertEquals(2, index.count());
+        RelatedIndexing.immediate(database, index, Clock.systemUTC()).bringUpToDate(line -> { });
+        assertEquals(4, index.count());
+        assertTrue(lists(ids).get(2).contains(ids.get(0)), "the missed Idlib story now has its related list");
+    }
+
+    @Test
+    void aCorruptIndexIsStartedAfreshAndRebuilt() throws Exception {
+        index = ArticleIndex.open(storage.resolve("index"));
+        post(service(RelatedIndexing.immediate(database, index, Clock.systemUTC())), STORIES);
+        index.close();
+        try (Stream<Path> files = Files.list(storage.resolve("index"))) {
+            for (Path file : files.filter(p -> p.getFileName().toString().startsWith("segments")).toList()) {
+                Files.write(file, new byte[] {1, 2, 3, 4});
+            }
+        }
+        index = ArticleIndex.open(storage.resolve("index"));
+        assertEquals(0, index.count());
+        RelatedIndexing.immediate(database, index, Clock.systemUTC()).bringUpToDate(line -> { });
+        assertEquals(4, index.count());
+    }
+
+    @Test
+    void aSecondOpenerIsToldTheIndexIsInUseAndTouchesNothing() {
+        index = ArticleIndex.open(storage.resolve("index"));
+        post(service(RelatedIndexing.immediate(database, index, Clock.systemUTC())), STORIES);
+        org.junit.jupiter.api.Assertions.assertThrows(ArticleIndex.InUseException.class,
+                () -> ArticleIndex.open(storage.resolve("index")));
+        assertEquals(4, index.count());
+    }
+}
