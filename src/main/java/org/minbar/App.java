@@ -13,6 +13,7 @@ import org.minbar.http.Routes;
 import org.minbar.ingest.ArticleReaders;
 import org.minbar.publish.AtomPubDocuments;
 import org.minbar.related.ArticleIndex;
+import org.minbar.related.ArticleSearch;
 import org.minbar.publish.FeedRenderer;
 import org.minbar.publish.SiteLinks;
 import org.minbar.service.ArticleService;
@@ -22,6 +23,7 @@ import org.minbar.service.ExternalChanges;
 import org.minbar.service.FeedService;
 import org.minbar.service.Health;
 import org.minbar.service.PageService;
+import org.minbar.service.SearchService;
 import org.minbar.service.RelatedIndexing;
 import org.minbar.service.SeedImport;
 import org.minbar.storage.Database;
@@ -92,7 +94,9 @@ public final class App implements AutoCloseable {
             AtomPubService atomPub = new AtomPubService(database, articles, links,
                     new AtomPubDocuments(site, links, NAME, VERSION));
             settings.seeds().ifPresent(folder -> new SeedImport(articles).importIfEmpty(folder));
-            routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, new Health(database), links),
+            SearchService search = new SearchService(database, new ArticleSearch(index), site, links,
+                    new FeedRenderer(site, links, NAME, VERSION), Clock.systemUTC());
+            routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, search, new Health(database), links),
                     new Routes.Settings(token.token(), settings.maxBodyBytes(), settings.cacheMaxAgeSeconds())));
             LOG.info("serving {} on http://{}:{} as {} (database {})", site.title(), settings.host(), port, site.baseUrl(),
                     database.file());

@@ -17,6 +17,7 @@ import org.minbar.service.AtomPubService;
 import org.minbar.service.FeedService;
 import org.minbar.service.Health;
 import org.minbar.service.PageService;
+import org.minbar.service.SearchService;
 
 /**
  * Every route the server answers, in one table. Feed and page addresses follow WordPress's
@@ -27,7 +28,7 @@ public final class Routes {
 
     /** What the routes need from the rest of the server. */
     public record Services(ArticleService articles, FeedService feeds, PageService pages, AtomPubService atomPub,
-                           Health health, SiteLinks links) {}
+                           SearchService search, Health health, SiteLinks links) {}
 
     /** HTTP settings: the publishing token, the largest request body, and feeds' max-age. */
     public record Settings(String token, int maxBodyBytes, int cacheMaxAgeSeconds) {}
@@ -41,7 +42,17 @@ public final class Routes {
         ArticleHandlers api = new ArticleHandlers(services.articles(), services.links(), bodies);
         AtomPubHandlers atomPub = new AtomPubHandlers(services.atomPub(), bodies);
 
-        read(routes, "/", blocking(pages::home));
+        SearchHandlers search = new SearchHandlers(services.search(), settings.cacheMaxAgeSeconds());
+        read(routes, "/", blocking(exchange -> {
+            if (SearchHandlers.isSearch(exchange)) {
+                search.wordPressStyle(exchange);
+            } else {
+                pages.home(exchange);
+            }
+        }));
+        page(routes, "/search/{q}/feed", blocking(search::rss));
+        page(routes, "/search/{q}/feed/atom", blocking(search::atom));
+        read(routes, "/api/search", blocking(search::api));
         read(routes, "/healthz", blocking(pages::health));
 
         feeds(routes, "", exchange -> FeedKey.site(), services.feeds(), settings);

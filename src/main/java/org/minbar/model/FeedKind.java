@@ -4,5 +4,7 @@ package org.minbar.model;
 public enum FeedKind {
     SITE,
     CATEGORY,
-    AUTHOR
+    AUTHOR,
+    /** The slug is the search query. */
+    SEARCH
 }

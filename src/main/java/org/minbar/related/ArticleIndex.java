@@ -119,7 +119,7 @@ public final class ArticleIndex implements AutoCloseable {
         Document document = new Document();
         document.add(new StringField(ID, Long.toString(article.id()), Field.Store.YES));
         document.add(new TextField(TITLE, article.title(), Field.Store.YES));
-        document.add(new TextField(TEXT, article.text(), Field.Store.NO));
+        document.add(new TextField(TEXT, article.text(), Field.Store.YES)); // stored for search highlights
         article.categories().forEach(c -> document.add(new StringField(CATEGORY, c, Field.Store.YES)));
         article.tags().forEach(t -> document.add(new StringField(TAG, t, Field.Store.YES)));
         article.authors().forEach(a -> document.add(new TextField(AUTHOR, a, Field.Store.NO)));

@@ -132,7 +132,7 @@ public final class FeedService {
         return format == null ? feed : feed + "|" + format;
     }
 
-    static String etag(byte[] body) {
+    static String etag(byte[] body) { // also SearchService's
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
             return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
@@ -141,7 +141,7 @@ public final class FeedService {
         }
     }
 
-    private static byte[] gzip(byte[] body) {
+    static byte[] gzip(byte[] body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
         try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
             gzip.write(body);

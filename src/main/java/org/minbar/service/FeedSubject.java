@@ -25,6 +25,7 @@ record FeedSubject(FeedKey key, String name, String description, FeedQuery query
             case SITE -> new FeedSubject(requested, site.title(), site.description(), FeedQuery.site(limit));
             case CATEGORY -> category(connection, site, requested.slug(), limit);
             case AUTHOR -> author(connection, site, requested.slug(), limit);
+            case SEARCH -> throw new IllegalArgumentException("search feeds are SearchService's");
         };
     }
 

@@ -1,0 +1,103 @@
+package org.minbar.related;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+
+/**
+ * Full-text search through the same Arabic analysis as the index, so "ادلب" finds "إدلب", "٤٠"
+ * finds "40" and "الجيش" finds "جيش" and "للجيش". The query is analyzed into words, never parsed
+ * as Lucene syntax, so no input can break it; every word must appear in the title or the text.
+ * Matches are ranked by relevance scaled down with age, newest wins among equals.
+ */
+public final class ArticleSearch {
+
+    static final int CANDIDATES = 200;
+
+    private final ArticleIndex index;
+
+    public ArticleSearch(ArticleIndex index) {
+        this.index = index;
+    }
+
+    /** The words a query comes to after analysis; empty when it holds nothing searchable (only stop words, punctuation). */
+    public Set<String> words(String query) {
+        Set<String> words = new LinkedHashSet<>();
+        try (TokenStream stream = index.analyzer().tokenStream(ArticleIndex.TEXT, query)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                words.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analyzing a query cannot fail in memory", e);
+        }
+        return words;
+    }
+
+    public List<SearchHit> search(String query, int limit, Instant now) {
+        Set<String> words = words(query);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String word : words) {
+            all.add(new BooleanQuery.Builder()
+                    .add(new BoostQuery(new TermQuery(new Term(ArticleIndex.TITLE, word)), 2f), BooleanClause.Occur.SHOULD)
+                    .add(new TermQuery(new Term(ArticleIndex.TEXT, word)), BooleanClause.Occur.SHOULD)
+                    .build(), BooleanClause.Occur.MUST);
+        }
+        Query built = all.build();
+        return index.search(searcher -> rank(searcher, built, limit, now));
+    }
+
+    private List<SearchHit> rank(IndexSearcher searcher, Query query, int limit, Instant now) throws IOException {
+        ScoreDoc[] hits = searcher.search(query, CANDIDATES).scoreDocs;
+        if (hits.length == 0) {
+            return List.of();
+        }
+        double best = hits[0].score;
+        List<ScoreDoc> ranked = new ArrayList<>();
+        for (ScoreDoc hit : hits) {
+            Document document = searcher.storedFields().document(hit.doc);
+            long published = document.getField(ArticleIndex.PUBLISHED).numericValue().longValue();
+            double years = Math.max(0, Duration.ofMillis(now.toEpochMilli() - published).toHours()) / 24.0 / 365.25;
+            ranked.add(new ScoreDoc(hit.doc, (float) (hit.score / best / (1 + years))));
+        }
+        ranked.sort(Comparator.comparingDouble((ScoreDoc d) -> d.score).reversed());
+        List<ScoreDoc> top = ranked.subList(0, Math.min(limit, ranked.size()));
+        int[] docs = top.stream().mapToInt(d -> d.doc).toArray();
+        Map<String, String[]> highlights = UnifiedHighlighter.builder(searcher, index.analyzer())
+                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
+                .withMaxLength(20_000)
+                .build()
+                .highlightFields(new String[] {ArticleIndex.TITLE, ArticleIndex.TEXT}, query, docs, new int[] {1, 2});
+        List<SearchHit> results = new ArrayList<>(top.size());
+        for (int i = 0; i < top.size(); i++) {
+            long id = Long.parseLong(searcher.storedFields().document(docs[i]).get(ArticleIndex.ID));
+            results.add(new SearchHit(id, top.get(i).score, highlights.get(ArticleIndex.TITLE)[i], highlights.get(ArticleIndex.TEXT)[i]));
+        }
+        return results;
+    }
+}
