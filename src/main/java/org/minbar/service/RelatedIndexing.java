@@ -3,7 +3,9 @@ package org.minbar.service;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -86,15 +88,22 @@ public final class RelatedIndexing {
             return;
         }
         index.commit(Math.max(index.watermark(), article.get().modified().toEpochMilli()));
+        Map<Long, List<ScoredArticle>> lists = new LinkedHashMap<>();
         Set<Long> refresh = new LinkedHashSet<>();
         if (article.get().isDeleted()) {
             refresh.addAll(database.read(connection -> related.referencing(connection, id, REFRESHED_PER_WRITE)));
         } else {
             List<ScoredArticle> neighbours = finder.relatedTo(indexed(article.get()), REFRESHED_PER_WRITE);
-            store(id, neighbours.subList(0, Math.min(RELATED_PER_ARTICLE, neighbours.size())));
+            lists.put(id, neighbours.subList(0, Math.min(RELATED_PER_ARTICLE, neighbours.size())));
             neighbours.forEach(n -> refresh.add(n.id()));
         }
-        refresh.forEach(this::recompute);
+        List<Article> neighbours = database.read(connection -> articles.load(connection, List.copyOf(refresh)));
+        for (Article neighbour : neighbours) {
+            if (!neighbour.isDeleted()) {
+                lists.put(neighbour.id(), finder.relatedTo(indexed(neighbour), RELATED_PER_ARTICLE));
+            }
+        }
+        store(lists); // one transaction for all the lists this write changed
     }
 
     /** Ends a bulk run: commits the index and computes every list that is missing or out of date. */
@@ -167,7 +176,7 @@ public final class RelatedIndexing {
             if (stale.isEmpty()) {
                 break;
             }
-            stale.forEach(this::recompute);
+            recomputeBatch(stale);
             done += stale.size();
             progress.accept("related stories: computed for " + done + " articles");
         }
@@ -177,16 +186,26 @@ public final class RelatedIndexing {
         index.commit(database.read(articles::lastChange).map(i -> i.toEpochMilli()).orElse(0L));
     }
 
-    private void recompute(long id) {
-        database.read(connection -> articles.find(connection, id)).filter(a -> !a.isDeleted())
-                .ifPresent(article -> store(id, finder.relatedTo(indexed(article), RELATED_PER_ARTICLE)));
+    private void recomputeBatch(List<Long> ids) {
+        Map<Long, List<ScoredArticle>> lists = new LinkedHashMap<>();
+        for (Article article : database.read(connection -> articles.load(connection, ids))) {
+            if (!article.isDeleted()) {
+                lists.put(article.id(), finder.relatedTo(indexed(article), RELATED_PER_ARTICLE));
+            }
+        }
+        store(lists);
     }
 
-    private void store(long id, List<ScoredArticle> found) {
-        List<RelatedStore.Scored> scored = new ArrayList<>(found.size());
-        found.forEach(f -> scored.add(new RelatedStore.Scored(f.id(), f.score())));
+    private void store(Map<Long, List<ScoredArticle>> lists) {
+        if (lists.isEmpty()) {
+            return;
+        }
         database.write(connection -> {
-            related.replace(connection, id, scored, clock.instant());
+            for (Map.Entry<Long, List<ScoredArticle>> list : lists.entrySet()) {
+                List<RelatedStore.Scored> scored = new ArrayList<>(list.getValue().size());
+                list.getValue().forEach(f -> scored.add(new RelatedStore.Scored(f.id(), f.score())));
+                related.replace(connection, list.getKey(), scored, clock.instant());
+            }
             return null;
         });
     }

@@ -1,0 +1,171 @@
+package org.minbar.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.minbar.config.SiteConfig;
+import org.minbar.ingest.ArticleReaders;
+import org.minbar.model.Submission;
+import org.minbar.publish.SiteLinks;
+import org.minbar.related.ArticleIndex;
+import org.minbar.related.ArticleSearch;
+import org.minbar.service.ArticleService;
+import org.minbar.service.FeedCache;
+import org.minbar.service.RelatedIndexing;
+import org.minbar.storage.Database;
+
+/**
+ * Prints, at two store sizes (default 10,000 then 100,000 articles of generated Arabic news text
+ * in 40 topics): the median time to publish one article through the service (store, index, find
+ * its related stories, refresh up to ten neighbours), the median time of a two-word search, the
+ * time to rebuild the whole index from SQLite, and the heap in use. Not part of the test suite;
+ * run bench/related.sh.
+ */
+public final class RelatedBenchmark {
+
+    private static final int TOPICS = 40;
+    private static final int SAMPLES = 30;
+
+    public static void main(String[] args) throws Exception {
+        int small = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int large = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        Path folder = Files.createTempDirectory("minbar-related-bench");
+        Vocabulary words = new Vocabulary(new Random(7));
+        System.out.printf(Locale.ROOT, "%-10s %18s %14s %16s %12s%n", "articles", "publish+relate ms", "search ms", "index rebuild s", "heap MB");
+        try (Database database = Database.open(folder)) {
+            ArticleIndex index = ArticleIndex.open(folder.resolve("index"));
+            int stored = 0;
+            for (int size : new int[] {small, large}) {
+                stored = fill(database, index, words, stored, size);
+                RelatedIndexing related = RelatedIndexing.immediate(database, index, Clock.systemUTC());
+                ArticleService articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(),
+                        related, new SiteLinks(new SiteConfig("منبر", "وصف", "https://news.example", "ar", 20, 12_000, 30, Map.of(), Map.of())),
+                        Clock.systemUTC());
+                double publish = median(SAMPLES, i -> articles.submit(new Submission("application/json",
+                        words.json("urn:bench:probe-" + size + "-" + i, Math.floorMod(i, TOPICS)).getBytes(StandardCharsets.UTF_8))));
+                stored += SAMPLES;
+                ArticleSearch search = new ArticleSearch(index);
+                double searching = median(SAMPLES, i -> search.search(words.query(Math.floorMod(i, TOPICS)), 20, Instant.now()));
+                index.close();
+                deleteTree(folder.resolve("index"));
+                index = ArticleIndex.open(folder.resolve("index"));
+                long start = System.nanoTime();
+                RelatedIndexing.immediate(database, index, Clock.systemUTC()).bringUpToDate(line -> { });
+                double rebuild = (System.nanoTime() - start) / 1e9;
+                System.gc();
+                long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1_000_000;
+                System.out.printf(Locale.ROOT, "%-10d %18.1f %14.2f %16.1f %12d%n", stored, publish, searching, rebuild, heap);
+            }
+            index.close();
+        } finally {
+            deleteTree(folder);
+        }
+    }
+
+    /** Grows the store to {@code size} through the bulk path (as an import does), lists marked computed. */
+    private static int fill(Database database, ArticleIndex index, Vocabulary words, int from, int size) {
+        RelatedIndexing bulk = RelatedIndexing.bulk(database, index, Clock.systemUTC());
+        ArticleService articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), bulk,
+                new SiteLinks(new SiteConfig("منبر", "وصف", "https://news.example", "ar", 20, 12_000, 30, Map.of(), Map.of())),
+                Clock.systemUTC());
+        for (int i = from; i < size; i++) {
+            articles.submit(new Submission("application/json", words.json("urn:bench:" + i, Math.floorMod(i, TOPICS)).getBytes(StandardCharsets.UTF_8)));
+        }
+        database.write(c -> {
+            try (var statement = c.createStatement()) {
+                statement.executeUpdate("UPDATE articles SET related_at = modified_at"); // lists are not what is measured here
+            }
+            return null;
+        });
+        bulk.finish(line -> { });
+        return size;
+    }
+
+    private interface Work {
+        void run(int i) throws Exception;
+    }
+
+    private static double median(int samples, Work work) throws Exception {
+        for (int i = 0; i < 5; i++) {
+            work.run(-1 - i);
+        }
+        double[] times = new double[samples];
+        for (int i = 0; i < samples; i++) {
+            long start = System.nanoTime();
+            work.run(i);
+            times[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(times);
+        return times[samples / 2];
+    }
+
+    private static void deleteTree(Path folder) throws Exception {
+        if (Files.exists(folder)) {
+            try (var files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Generated Arabic news text: each topic draws mostly from its own words, partly from shared ones. */
+    private static final class Vocabulary {
+        private static final String LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
+        private final Random random;
+        private final List<List<String>> topics = new ArrayList<>();
+        private final List<String> common = new ArrayList<>();
+
+        Vocabulary(Random random) {
+            this.random = random;
+            for (int i = 0; i < 400; i++) {
+                common.add(word());
+            }
+            for (int t = 0; t < TOPICS; t++) {
+                List<String> topic = new ArrayList<>();
+                for (int i = 0; i < 60; i++) {
+                    topic.add(word());
+                }
+                topics.add(topic);
+            }
+        }
+
+        private String word() {
+            StringBuilder word = new StringBuilder();
+            int length = 3 + random.nextInt(5);
+            for (int i = 0; i < length; i++) {
+                word.append(LETTERS.charAt(random.nextInt(LETTERS.length())));
+            }
+            return word.toString();
+        }
+
+        private String sentence(int topic, int words) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < words; i++) {
+                List<String> from = random.nextInt(3) == 0 ? common : topics.get(topic);
+                text.append(i == 0 ? "" : " ").append(from.get(random.nextInt(from.size())));
+            }
+            return text.toString();
+        }
+
+        String json(String guid, int topic) {
+            StringBuilder content = new StringBuilder();
+            for (int p = 0; p < 4; p++) {
+                content.append("<p>").append(sentence(topic, 40)).append("</p>");
+            }
+            return "{\"guid\": \"" + guid + "\", \"title\": \"" + sentence(topic, 8) + "\", \"content\": \"" + content
+                    + "\", \"categories\": [\"قسم " + (topic % 8) + "\"], \"published\": \"2024-01-01T00:00:00Z\"}";
+        }
+
+        String query(int topic) {
+            return topics.get(topic).get(random.nextInt(60)) + " " + topics.get(topic).get(random.nextInt(60));
+        }
+    }
+}
