@@ -1,0 +1,118 @@
+package org.minbar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minbar.related.ArticleIndex;
+import org.minbar.support.Articles;
+import org.minbar.support.Feeds;
+import org.minbar.support.TestServer;
+
+/**
+ * A server process killed (SIGKILL) in the middle of a stream of writes, then started again on the
+ * same storage: every acknowledged article is there, and the search index matches the database.
+ */
+class CrashIT {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void killingTheServerMidWriteLeavesTheIndexConsistentAfterRestart() throws Exception {
+        Path storage = temp.resolve("storage");
+        Path feeds = Feeds.withoutBaseUrl(storage);
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.minbar.Main", "serve", "--port", "0",
+                "--storage", storage.toString(), "--feeds", feeds.toString(), "--seeds", temp.resolve("no-seeds").toString(),
+                "--token", TestServer.TOKEN)
+                .redirectErrorStream(true).start();
+        List<String> acknowledged = new ArrayList<>();
+        try {
+            String base = baseUrl(server);
+            HttpClient client = HttpClient.newHttpClient();
+            Thread killer = new Thread(() -> {
+                try {
+                    Thread.sleep(1_500);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                server.destroyForcibly();
+            });
+            killer.start();
+            for (int i = 0; i < 10_000 && server.isAlive(); i++) {
+                String guid = "urn:test:crash-" + i;
+                try {
+                    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/articles"))
+                            .header("Authorization", "Bearer " + TestServer.TOKEN).header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(10))
+                            .POST(HttpRequest.BodyPublishers.ofString(Articles.brief(guid, "خبر عاجل رقم " + i + " عن إدلب",
+                                    "سوريا", "نور الدين", "2024-05-01T10:00:00Z"))).build(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 201) {
+                        acknowledged.add(guid);
+                    }
+                } catch (java.io.IOException e) {
+                    break; // the server died under us
+                }
+            }
+            killer.join();
+        } finally {
+            server.destroyForcibly();
+            server.waitFor(10, TimeUnit.SECONDS);
+        }
+        assertTrue(acknowledged.size() > 3, "writes went through before the kill: " + acknowledged.size());
+
+        try (TestServer restarted = TestServer.start(storage)) {
+            for (String guid : List.of(acknowledged.get(0), acknowledged.get(acknowledged.size() - 1))) {
+                assertEquals(200, restarted.get("/api/articles/" + (acknowledged.indexOf(guid) + 1)).statusCode(), guid);
+            }
+            var found = new com.fasterxml.jackson.databind.ObjectMapper().readTree(restarted.get("/api/search?q="
+                    + URLEncoder.encode("عاجل", StandardCharsets.UTF_8)).body()).get("results");
+            assertTrue(found.size() > 0);
+            long live = countLive(storage);
+            assertTrue(live >= acknowledged.size(), "every acknowledged write survived: " + live + " >= " + acknowledged.size());
+        }
+        long live = countLive(storage);
+        try (ArticleIndex index = ArticleIndex.open(storage.resolve(App.INDEX_FOLDER))) {
+            assertEquals(live, index.count(), "after the restart the index holds exactly the live articles");
+        }
+    }
+
+    private static String baseUrl(Process server) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (String line; System.nanoTime() < deadline && (line = out.readLine()) != null; ) {
+            if (line.startsWith("Minbar is serving ")) {
+                String url = line.substring("Minbar is serving ".length());
+                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }));
+                drain.setDaemon(true);
+                drain.start();
+                return url.substring(0, url.indexOf("/feed/"));
+            }
+        }
+        throw new AssertionError("the server did not start");
+    }
+
+    private static long countLive(Path storage) throws Exception {
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + storage.resolve("minbar.db"));
+             var rows = connection.createStatement().executeQuery("SELECT count(*) FROM articles WHERE deleted_at IS NULL")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
