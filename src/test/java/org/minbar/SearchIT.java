@@ -65,6 +65,14 @@ class SearchIT {
     }
 
     @Test
+    void brokenPluralsFindTheirSingulars() {
+        server.postJson(Articles.brief("urn:test:missile", "تجربة صاروخ جديد بعيد المدى", "عسكري", "كاتب", "2024-05-02T10:00:00Z"));
+        server.postJson(Articles.brief("urn:test:weapon", "صفقة سلاح بين بلدين", "عسكري", "كاتب", "2024-05-03T10:00:00Z"));
+        assertTrue(titles("الصواريخ").contains("تجربة صاروخ جديد بعيد المدى"), "الصواريخ finds صاروخ");
+        assertTrue(titles("الأسلحة").contains("صفقة سلاح بين بلدين"), "الأسلحة finds سلاح");
+    }
+
+    @Test
     void theSearchFeedsAreValidAndNameThemselves() {
         String path = "/search/" + PathSegments.encode("إدلب") + "/feed/";
         var rss = Xml.parse(server.get(path).body());

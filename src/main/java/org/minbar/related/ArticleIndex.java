@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.ar.ArabicAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * what was written after it (after a crash between the database's commit and the index's).
  * Titles and text go through Lucene's Arabic analysis: normalized alef and hamza forms, taa
  * marbuta, alef maqsura, no tashkeel or tatweel, Arabic-Indic digits as Western ones, light
- * stemming and stop words.
+ * stemming and stop words, then broken plurals mapped to their singulars (NewsAnalyzer).
  */
 public final class ArticleIndex implements AutoCloseable {
 
@@ -47,16 +46,20 @@ public final class ArticleIndex implements AutoCloseable {
     static final String AUTHOR = "author";
     static final String PUBLISHED = "published";
     private static final String WATERMARK = "watermark";
+    private static final String ANALYSIS = "analysis";
     private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
 
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
-    private final Analyzer analyzer = new ArabicAnalyzer();
+    private final Analyzer analyzer;
+    private final String analysis;
 
-    private ArticleIndex(Directory directory, IndexWriter writer) throws IOException {
+    private ArticleIndex(Directory directory, IndexWriter writer, Analyzer analyzer, String analysis) throws IOException {
         this.directory = directory;
         this.writer = writer;
+        this.analyzer = analyzer;
+        this.analysis = analysis;
         this.searchers = new SearcherManager(writer, null);
     }
 
@@ -74,32 +77,38 @@ public final class ArticleIndex implements AutoCloseable {
      * @throws InUseException when another process has it open: it is never touched then
      */
     public static ArticleIndex open(Path folder) {
+        return open(folder, true);
+    }
+
+    /** With {@code brokenPlurals} false, the plain Arabic analysis: for measuring what the plural list adds. */
+    public static ArticleIndex open(Path folder, boolean brokenPlurals) {
         try {
-            return openOrFail(folder);
+            return openOrFail(folder, brokenPlurals);
         } catch (LockObtainFailedException e) {
             throw new InUseException(folder);
         } catch (IOException | RuntimeException e) {
             LOG.warn("the search index in {} cannot be read ({}); starting a new one, rebuilt from the database", folder, e.getMessage());
             deleteQuietly(folder);
             try {
-                return openOrFail(folder);
+                return openOrFail(folder, brokenPlurals);
             } catch (IOException again) {
                 throw new UncheckedIOException("cannot create the search index in " + folder, again);
             }
         }
     }
 
-    private static ArticleIndex openOrFail(Path folder) throws IOException {
+    private static ArticleIndex openOrFail(Path folder, boolean brokenPlurals) throws IOException {
         Files.createDirectories(folder);
         Directory directory = FSDirectory.open(folder);
         try {
-            IndexWriterConfig config = new IndexWriterConfig(new ArabicAnalyzer())
+            Analyzer analyzer = new NewsAnalyzer(brokenPlurals);
+            IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     .setCommitOnClose(true);
             IndexWriter writer = new IndexWriter(directory, config); // takes the lock first: never reads another's index
             try {
                 DirectoryReader.open(writer).close(); // fails on a corrupt index
-                return new ArticleIndex(directory, writer);
+                return new ArticleIndex(directory, writer, analyzer, brokenPlurals ? NewsAnalyzer.VERSION : "arabic-light-1");
             } catch (IOException | RuntimeException e) {
                 writer.rollback(); // releases the lock
                 throw e;
@@ -153,7 +162,7 @@ public final class ArticleIndex implements AutoCloseable {
     /** Makes the changes durable and visible, recording the newest modification time taken in. */
     public void commit(long watermark) {
         try {
-            writer.setLiveCommitData(Map.of(WATERMARK, Long.toString(watermark)).entrySet());
+            writer.setLiveCommitData(Map.of(WATERMARK, Long.toString(watermark), ANALYSIS, analysis).entrySet());
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -169,6 +178,16 @@ public final class ArticleIndex implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /** Whether the index was last committed with the analysis this instance uses; if not, it must be rebuilt. */
+    public boolean analysisIsCurrent() {
+        for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
+            if (entry.getKey().equals(ANALYSIS)) {
+                return entry.getValue().equals(analysis);
+            }
+        }
+        return false;
     }
 
     public int count() {

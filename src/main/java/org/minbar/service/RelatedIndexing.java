@@ -124,7 +124,8 @@ public final class RelatedIndexing {
     public synchronized void bringUpToDate(Consumer<String> progress) {
         long live = database.read(articles::countLive);
         long watermark = index.watermark();
-        if (watermark >= 0) {
+        boolean stale = watermark < 0 || !index.analysisIsCurrent(); // read before any commit below stamps it
+        if (!stale) {
             List<Long> changed = database.read(connection -> related.changedSince(connection, watermark));
             for (long id : changed) {
                 Optional<Article> article = database.read(connection -> articles.find(connection, id));
@@ -139,7 +140,7 @@ public final class RelatedIndexing {
                 progress.accept("search index: took in " + changed.size() + " changes made after its last commit");
             }
         }
-        if (watermark < 0 || index.count() != live) {
+        if (stale || index.count() != live) {
             rebuild(live, progress);
         }
         recomputeAll(progress);

@@ -140,6 +140,19 @@ class RelatedIndexingTest {
     }
 
     @Test
+    void anIndexBuiltWithOtherAnalysisIsRebuilt() {
+        index = ArticleIndex.open(storage.resolve("index"), false);
+        post(service(RelatedIndexing.immediate(database, index, Clock.systemUTC())), STORIES);
+        index.close();
+        index = ArticleIndex.open(storage.resolve("index"));
+        assertFalse(index.analysisIsCurrent());
+        List<String> progress = new ArrayList<>();
+        RelatedIndexing.immediate(database, index, Clock.systemUTC()).bringUpToDate(progress::add);
+        assertTrue(progress.contains("search index: rebuilt with 4 articles"), progress.toString());
+        assertTrue(index.analysisIsCurrent());
+    }
+
+    @Test
     void aSecondOpenerIsToldTheIndexIsInUseAndTouchesNothing() {
         index = ArticleIndex.open(storage.resolve("index"));
         post(service(RelatedIndexing.immediate(database, index, Clock.systemUTC())), STORIES);

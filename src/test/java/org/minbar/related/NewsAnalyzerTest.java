@@ -1,0 +1,72 @@
+package org.minbar.related;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.Test;
+
+// Covers the analysis: Arabic spelling variants meet, and the broken-plural list (measured) relates what light stemming cannot.
+class NewsAnalyzerTest {
+
+    private static List<String> terms(Analyzer analyzer, String text) throws IOException {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        }
+        return terms;
+    }
+
+    @Test
+    void spellingVariantsComeToTheSameTerms() throws IOException {
+        Analyzer analyzer = new NewsAnalyzer(true);
+        assertEquals(terms(analyzer, "إدلب"), terms(analyzer, "ادلب"));
+        assertEquals(terms(analyzer, "سُورِيَا"), terms(analyzer, "سوريا"));
+        assertEquals(terms(analyzer, "الجيــش"), terms(analyzer, "جيش"));
+        assertEquals(terms(analyzer, "للجيش"), terms(analyzer, "جيش"));
+        assertEquals(terms(analyzer, "٤٠"), terms(analyzer, "40"));
+        assertEquals(List.of("s", "400"), terms(analyzer, "S-400"));
+    }
+
+    @Test
+    void brokenPluralsMeetTheirSingularsOnlyWithTheList() throws IOException {
+        Analyzer with = new NewsAnalyzer(true);
+        Analyzer without = new NewsAnalyzer(false);
+        assertEquals(terms(with, "صاروخ"), terms(with, "الصواريخ"));
+        assertEquals(terms(with, "سلاح"), terms(with, "الأسلحة"));
+        assertNotEquals(terms(without, "صاروخ"), terms(without, "الصواريخ"));
+        int unifiedWith = 0;
+        int unifiedWithout = 0;
+        int pairs = 0;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
+                NewsAnalyzer.class.getResourceAsStream("/related/broken-plurals.tsv"), StandardCharsets.UTF_8))) {
+            for (String line; (line = lines.readLine()) != null; ) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] pair = line.split("\t");
+                pairs++;
+                unifiedWith += terms(with, "ال" + pair[0]).equals(terms(with, pair[1])) ? 1 : 0;
+                unifiedWithout += terms(without, "ال" + pair[0]).equals(terms(without, pair[1])) ? 1 : 0;
+            }
+        }
+        System.out.printf(Locale.ROOT, "broken plurals: a search for the plural (with ال) finds the singular for %d of %d pairs;"
+                + " light stemming alone, %d%n", unifiedWith, pairs, unifiedWithout);
+        assertTrue(unifiedWith >= pairs * 9 / 10, unifiedWith + " of " + pairs);
+    }
+}
