@@ -65,6 +65,17 @@ class SearchIT {
     }
 
     @Test
+    void categoryTagAndAuthorNamesAreSearchedToo() {
+        server.postJson("""
+            {"guid": "urn:test:names", "title": "خبر قصير", "content": "<p>نص لا يذكر شيئا آخر.</p>",
+             "author": {"name": "ليلى الزعبي"}, "categories": ["موانئ"], "tags": ["البحر الأحمر"]}
+            """);
+        assertTrue(titles("الزعبي").contains("خبر قصير"), "by the author's name");
+        assertTrue(titles("البحر الأحمر").contains("خبر قصير"), "by a tag");
+        assertTrue(titles("ميناء").contains("خبر قصير"), "by a category, its plural mapped");
+    }
+
+    @Test
     void brokenPluralsFindTheirSingulars() {
         server.postJson(Articles.brief("urn:test:missile", "تجربة صاروخ جديد بعيد المدى", "عسكري", "كاتب", "2024-05-02T10:00:00Z"));
         server.postJson(Articles.brief("urn:test:weapon", "صفقة سلاح بين بلدين", "عسكري", "كاتب", "2024-05-03T10:00:00Z"));

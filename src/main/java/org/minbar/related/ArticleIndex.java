@@ -44,6 +44,7 @@ public final class ArticleIndex implements AutoCloseable {
     static final String CATEGORY = "category";
     static final String TAG = "tag";
     static final String AUTHOR = "author";
+    static final String NAMES = "names";
     static final String PUBLISHED = "published";
     private static final String WATERMARK = "watermark";
     private static final String ANALYSIS = "analysis";
@@ -132,6 +133,7 @@ public final class ArticleIndex implements AutoCloseable {
         article.categories().forEach(c -> document.add(new StringField(CATEGORY, c, Field.Store.YES)));
         article.tags().forEach(t -> document.add(new StringField(TAG, t, Field.Store.YES)));
         article.authors().forEach(a -> document.add(new TextField(AUTHOR, a, Field.Store.NO)));
+        article.termNames().forEach(n -> document.add(new TextField(NAMES, n, Field.Store.NO)));
         long published = article.published().toEpochMilli();
         document.add(new LongPoint(PUBLISHED, published));
         document.add(new NumericDocValuesField(PUBLISHED, published));

@@ -27,7 +27,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 /**
  * Full-text search through the same Arabic analysis as the index, so "ادلب" finds "إدلب", "٤٠"
  * finds "40" and "الجيش" finds "جيش" and "للجيش". The query is analyzed into words, never parsed
- * as Lucene syntax, so no input can break it; every word must appear in the title or the text.
+ * as Lucene syntax, so no input can break it; every word must appear in the title, the text, a
+ * category or tag name, or an author's name.
  * Matches are ranked by relevance scaled down with age, newest wins among equals.
  */
 public final class ArticleSearch {
@@ -66,6 +67,8 @@ public final class ArticleSearch {
             all.add(new BooleanQuery.Builder()
                     .add(new BoostQuery(new TermQuery(new Term(ArticleIndex.TITLE, word)), 2f), BooleanClause.Occur.SHOULD)
                     .add(new TermQuery(new Term(ArticleIndex.TEXT, word)), BooleanClause.Occur.SHOULD)
+                    .add(new TermQuery(new Term(ArticleIndex.NAMES, word)), BooleanClause.Occur.SHOULD)
+                    .add(new TermQuery(new Term(ArticleIndex.AUTHOR, word)), BooleanClause.Occur.SHOULD)
                     .build(), BooleanClause.Occur.MUST);
         }
         Query built = all.build();

@@ -217,6 +217,8 @@ public final class RelatedIndexing {
                 article.categories().stream().map(Category::slug).toList(),
                 article.tags().stream().map(Tag::slug).toList(),
                 article.authors().stream().map(Author::name).toList(),
+                java.util.stream.Stream.concat(article.categories().stream().map(Category::name),
+                        article.tags().stream().map(Tag::name)).toList(),
                 article.published());
     }
 }
