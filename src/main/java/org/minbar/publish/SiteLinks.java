@@ -46,10 +46,6 @@ public final class SiteLinks {
         return article(article.url(), article.path());
     }
 
-    public String apiArticle(long id) {
-        return site.absolute("/api/articles/" + id);
-    }
-
     public String atomPubService() {
         return site.absolute("/atompub/service");
     }

@@ -81,12 +81,14 @@ public final class ArticleService {
             }
             Optional<Long> existing = byGuid.or(() -> byUrl);
             if (existing.isPresent()) {
-                return new Saved(update(connection, existing.get(), draft), false);
+                Written written = update(connection, existing.get(), draft);
+                return new Saved(written.article(), false, written.changed());
             }
-            return new Saved(insert(connection, draft), true);
+            return new Saved(insert(connection, draft), true, true);
         });
-        related.written(saved.article().id());
-        cache.invalidateAll();
+        if (saved.changed()) {
+            written(saved.article().id());
+        }
         return saved;
     }
 
@@ -98,7 +100,7 @@ public final class ArticleService {
     /** Replaces the article if If-Match (when given) names its current version; checked in the same transaction. */
     public Article replace(long id, Submission submission, Optional<String> ifMatch) {
         ArticleDraft draft = read(submission);
-        Article article = database.write(connection -> {
+        Written written = database.write(connection -> {
             Article current = articles.find(connection, id)
                     .orElseThrow(() -> new NotFoundException("no article with id " + id));
             MemberVersions.check(current, ifMatch);
@@ -109,9 +111,10 @@ public final class ArticleService {
             }
             return update(connection, id, draft);
         });
-        related.written(id);
-        cache.invalidateAll();
-        return article;
+        if (written.changed()) {
+            written(id);
+        }
+        return written.article();
     }
 
     /** Takes the article out of every feed; its page then answers 410 Gone. */
@@ -131,8 +134,7 @@ public final class ArticleService {
             articles.markDeleted(connection, id, now());
             return null;
         });
-        related.written(id);
-        cache.invalidateAll();
+        written(id);
     }
 
     public Article get(long id) {
@@ -184,18 +186,27 @@ public final class ArticleService {
         return articles.find(connection, id).orElseThrow();
     }
 
-    private Article update(Connection connection, long id, ArticleDraft draft) throws SQLException {
+    /** What an update left: the article, and whether anything changed. */
+    private record Written(Article article, boolean changed) {}
+
+    /** After a committed change: the index and related stories take it in, cached feeds are dropped. */
+    private void written(long id) {
+        related.written(id);
+        cache.invalidateAll();
+    }
+
+    private Written update(Connection connection, long id, ArticleDraft draft) throws SQLException {
         Article existing = articles.find(connection, id).orElseThrow();
         Instant published = draft.published().orElse(existing.published());
         if (!existing.isDeleted() && draft.updated().isEmpty() && unchanged(existing, draft, published)) {
-            return existing;
+            return new Written(existing, false);
         }
         Instant now = now();
         Instant updated = draft.updated().orElse(now.isBefore(published) ? published : now);
         ArticleRow row = row(draft, existing.feedId(), existing.path(), published, updated, existing.created(), now);
         articles.replace(connection, id, row);
         writeLinks(connection, id, draft, published);
-        return articles.find(connection, id).orElseThrow();
+        return new Written(articles.find(connection, id).orElseThrow(), true);
     }
 
     /** A re-post of what is stored changes nothing, so a publisher's retry does not bump "updated". */

@@ -2,5 +2,5 @@ package org.minbar.service;
 
 import org.minbar.model.Article;
 
-/** The outcome of a submission: the stored article, and whether it was new. */
-public record Saved(Article article, boolean created) {}
+/** The outcome of a submission: the stored article, whether it was new, and whether anything changed. */
+public record Saved(Article article, boolean created, boolean changed) {}
