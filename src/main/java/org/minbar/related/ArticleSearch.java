@@ -1,17 +1,13 @@
 package org.minbar.related;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -43,18 +39,7 @@ public final class ArticleSearch {
 
     /** The words a query comes to after analysis; empty when it holds nothing searchable (only stop words, punctuation). */
     public Set<String> words(String query) {
-        Set<String> words = new LinkedHashSet<>();
-        try (TokenStream stream = index.analyzer().tokenStream(ArticleIndex.TEXT, query)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                words.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analyzing a query cannot fail in memory", e);
-        }
-        return words;
+        return AnalyzedTerms.of(index.analyzer(), ArticleIndex.TEXT, query);
     }
 
     public List<SearchHit> search(String query, int limit, Instant now) {

@@ -85,14 +85,8 @@ final class NewsAnalyzer extends Analyzer {
         return plurals;
     }
 
-    private static String single(Analyzer analyzer, String word) throws IOException {
-        try (TokenStream stream = analyzer.tokenStream("", word)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            String first = stream.incrementToken() ? term.toString() : null;
-            stream.end();
-            return first;
-        }
+    private static String single(Analyzer analyzer, String word) {
+        return AnalyzedTerms.of(analyzer, "", word).stream().findFirst().orElse(null);
     }
 
     /** Replaces a plural's term by its singular's. */

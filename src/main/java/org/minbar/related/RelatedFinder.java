@@ -8,9 +8,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
@@ -129,18 +126,8 @@ public final class RelatedFinder {
         return count;
     }
 
-    private Set<String> terms(String text) throws IOException {
-        Set<String> terms = new HashSet<>();
-        Analyzer analyzer = index.analyzer();
-        try (TokenStream stream = analyzer.tokenStream(ArticleIndex.TITLE, text == null ? "" : text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        }
-        return terms;
+    private Set<String> terms(String text) {
+        return AnalyzedTerms.of(index.analyzer(), ArticleIndex.TITLE, text);
     }
 
     private static double jaccard(Set<String> a, Set<String> b) {
