@@ -248,6 +248,36 @@ class SeededFeedsIT {
     }
 
     @Test
+    void jsonFeedsCarryTheSameItemsWithAuthorsTagsRightToLeftContentAndRelatedStories() throws Exception {
+        HttpResponse<byte[]> response = server.get("/feed/json/");
+        assertEquals("application/feed+json; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
+        var feed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+        assertEquals("https://jsonfeed.org/version/1.1", feed.get("version").asText());
+        assertEquals("منبر الأخبار الدفاعية", feed.get("title").asText());
+        assertEquals(server.base() + "/feed/json/", feed.get("feed_url").asText());
+        assertEquals("ar", feed.get("language").asText());
+        var items = feed.get("items");
+        assertEquals(Xml.rome(server.get("/feed/").body()).getEntries().stream().map(SyndEntry::getTitle).toList(),
+                java.util.stream.StreamSupport.stream(items.spliterator(), false).map(i -> i.get("title").asText()).toList(),
+                "the same items in the same order as RSS");
+        var seed = java.util.stream.StreamSupport.stream(items.spliterator(), false)
+                .filter(i -> i.get("title").asText().equals(SEED_TITLE)).findFirst().orElseThrow();
+        assertEquals("urn:minbar:seed:idlib-attack", seed.get("id").asText());
+        assertTrue(seed.get("content_html").asText().startsWith("<div dir=\"rtl\" lang=\"ar\">"));
+        assertEquals("نور الدين", seed.get("authors").get(0).get("name").asText());
+        assertEquals("سوريا", seed.get("tags").get(0).asText());
+        assertEquals("2020-01-30T11:10:00Z", seed.get("date_published").asText());
+        assertEquals("ar", seed.get("language").asText());
+        assertEquals(5, seed.get("_related").size());
+        assertEquals("وزارة الدفاع الروسية تنفي مزاعم الغارات الجوية على البنية التحتية المدنية في إدلب",
+                seed.get("_related").get(0).get("title").asText());
+        assertEquals(200, server.get(category("سوريا") + "json/").statusCode());
+        assertEquals(200, server.get(author("نور الدين") + "json/").statusCode());
+        assertEquals(304, server.get("/feed/json/", "If-None-Match", response.headers().firstValue("ETag").orElseThrow()).statusCode());
+        assertTrue(TestServer.text(server.get("/")).contains("type=\"application/feed+json\""), "advertised on the home page");
+    }
+
+    @Test
     void everyAtomFeedIsValidByRfc4287sGrammar() {
         for (String path : List.of("/feed/atom/", category("سوريا") + "atom/", category("صناعات دفاعية") + "atom/",
                 author("نور الدين") + "atom/", author("كريم الحداد") + "atom/")) {

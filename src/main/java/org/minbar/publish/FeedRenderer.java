@@ -16,20 +16,24 @@ public final class FeedRenderer {
 
     private final RssWriter rss;
     private final AtomWriter atom;
+    private final JsonFeedWriter json;
     private final int maxTextChars;
 
     public FeedRenderer(SiteConfig site, SiteLinks links, String generatorName, String generatorVersion) {
         this.rss = new RssWriter(links, generatorName + " " + generatorVersion);
         this.atom = new AtomWriter(links, site.title(), generatorName, generatorVersion);
+        this.json = new JsonFeedWriter(links, site.title());
         this.maxTextChars = site.maxItemContentChars();
     }
 
     public byte[] render(FeedFormat format, FeedChannel channel, List<FeedItem> items) {
         int budget = maxTextChars;
         while (true) {
-            byte[] document = format == FeedFormat.RSS
-                    ? rss.write(channel, items, budget)
-                    : atom.write(channel, items, budget);
+            byte[] document = switch (format) {
+                case RSS -> rss.write(channel, items, budget);
+                case ATOM -> atom.write(channel, items, budget);
+                case JSON -> json.write(channel, items, budget);
+            };
             if (document.length <= MAX_DOCUMENT_BYTES || budget <= MIN_TEXT_CHARS) {
                 return document;
             }

@@ -165,6 +165,10 @@ public final class HtmlPages {
     }
 
     private static String label(FeedFormat format) {
-        return format == FeedFormat.RSS ? "RSS" : "Atom";
+        return switch (format) {
+            case RSS -> "RSS";
+            case ATOM -> "Atom";
+            case JSON -> "JSON";
+        };
     }
 }
