@@ -278,6 +278,29 @@ class SeededFeedsIT {
     }
 
     @Test
+    void theOpmlListsEveryFeedGroupedWithArabicTitlesAndEachResolves() {
+        HttpResponse<byte[]> response = server.get("/feeds.opml");
+        assertEquals(200, response.statusCode());
+        assertEquals("text/x-opml; charset=utf-8", response.headers().firstValue("Content-Type").orElseThrow());
+        Document opml = Xml.parse(response.body());
+        assertEquals("2.0", opml.getDocumentElement().getAttribute("version"));
+        List<Element> groups = Xml.children(Xml.child(opml.getDocumentElement(), null, "body"), null, "outline");
+        assertEquals(List.of("الموقع", "التصنيفات", "الكتّاب"), groups.stream().map(g -> g.getAttribute("text")).toList());
+        assertEquals(1, Xml.children(groups.get(0), null, "outline").size());
+        assertEquals(8, Xml.children(groups.get(1), null, "outline").size(), "every category");
+        assertEquals(3, Xml.children(groups.get(2), null, "outline").size(), "every author");
+        for (Element group : groups) {
+            for (Element feed : Xml.children(group, null, "outline")) {
+                assertEquals("rss", feed.getAttribute("type"));
+                assertFalse(feed.getAttribute("text").isBlank());
+                HttpResponse<byte[]> rss = server.get(feed.getAttribute("xmlUrl"));
+                assertEquals(200, rss.statusCode(), feed.getAttribute("xmlUrl"));
+                assertFalse(Xml.rome(rss.body()).getEntries().isEmpty(), feed.getAttribute("text"));
+            }
+        }
+    }
+
+    @Test
     void everyAtomFeedIsValidByRfc4287sGrammar() {
         for (String path : List.of("/feed/atom/", category("سوريا") + "atom/", category("صناعات دفاعية") + "atom/",
                 author("نور الدين") + "atom/", author("كريم الحداد") + "atom/")) {

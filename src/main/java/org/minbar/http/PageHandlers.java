@@ -3,6 +3,7 @@ package org.minbar.http;
 import io.undertow.server.HttpServerExchange;
 import java.nio.charset.StandardCharsets;
 import org.minbar.model.FeedKey;
+import org.minbar.publish.OpmlDocument;
 import org.minbar.service.Health;
 import org.minbar.service.PageService;
 
@@ -33,6 +34,10 @@ final class PageHandlers {
         String path = String.join("/", Routes.param(exchange, "year"), Routes.param(exchange, "month"),
                 Routes.param(exchange, "day"), Routes.param(exchange, "slug"));
         html(exchange, pages.article(path));
+    }
+
+    void opml(HttpServerExchange exchange) {
+        Responses.send(exchange, 200, OpmlDocument.MEDIA_TYPE + "; charset=utf-8", pages.opml());
     }
 
     void health(HttpServerExchange exchange) {

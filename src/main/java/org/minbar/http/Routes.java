@@ -54,6 +54,7 @@ public final class Routes {
         page(routes, "/search/{q}/feed/atom", blocking(search::atom));
         read(routes, "/api/search", blocking(search::api));
         read(routes, "/healthz", blocking(pages::health));
+        read(routes, "/feeds.opml", blocking(pages::opml));
 
         feeds(routes, "", exchange -> FeedKey.site(), services.feeds(), settings);
         feeds(routes, "/category/{slug}", exchange -> FeedKey.category(param(exchange, "slug")), services.feeds(), settings);

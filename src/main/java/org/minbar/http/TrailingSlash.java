@@ -8,7 +8,7 @@ import io.undertow.util.Methods;
 /**
  * Redirects (301) a GET or HEAD for a page or feed address written without its trailing slash,
  * such as /feed or /category/سوريا/feed/atom, to the address with it, as WordPress does. The APIs
- * (/api/, /atompub/) and /healthz are left alone.
+ * (/api/, /atompub/), /healthz and file-like addresses such as /feeds.opml are left alone.
  */
 final class TrailingSlash implements HttpHandler {
 
@@ -22,7 +22,9 @@ final class TrailingSlash implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         String path = exchange.getRequestPath();
         boolean read = exchange.getRequestMethod().equals(Methods.GET) || exchange.getRequestMethod().equals(Methods.HEAD);
-        if (read && !path.endsWith("/") && !path.startsWith("/api/") && !path.startsWith("/atompub/") && !path.equals("/healthz")) {
+        boolean file = path.substring(path.lastIndexOf('/') + 1).contains(".");
+        if (read && !path.endsWith("/") && !file && !path.startsWith("/api/") && !path.startsWith("/atompub/")
+                && !path.equals("/healthz")) {
             String query = exchange.getQueryString();
             exchange.setStatusCode(301);
             exchange.getResponseHeaders().put(Headers.LOCATION,

@@ -8,6 +8,7 @@ import org.minbar.model.Article;
 import org.minbar.model.FeedKey;
 import org.minbar.publish.HtmlPages;
 import org.minbar.publish.HtmlPages.FeedEntry;
+import org.minbar.publish.OpmlDocument;
 import org.minbar.publish.SiteLinks;
 import org.minbar.storage.ArticleStore;
 import org.minbar.storage.AuthorStore;
@@ -15,7 +16,7 @@ import org.minbar.storage.Database;
 import org.minbar.storage.FeedQuery;
 import org.minbar.storage.Terms;
 
-/** The HTML pages: home, category and author listings, and article pages (410 once deleted). */
+/** The HTML pages (home, category and author listings, article pages, 410 once deleted) and the OPML list of feeds. */
 public final class PageService {
 
     private static final int LISTED = 20;
@@ -23,6 +24,7 @@ public final class PageService {
     private final Database database;
     private final SiteConfig site;
     private final HtmlPages pages;
+    private final OpmlDocument opml;
     private final ArticleStore articles = new ArticleStore();
     private final AuthorStore authors = new AuthorStore();
     private final Terms categories = Terms.categories();
@@ -32,16 +34,28 @@ public final class PageService {
         this.database = database;
         this.site = site;
         this.pages = new HtmlPages(site, links);
+        this.opml = new OpmlDocument(site, links);
         this.related = new RelatedStories(articles, links);
     }
 
     public String home() {
-        return database.read(connection -> pages.home(
-                categories.all(connection).stream().map(c -> new FeedEntry(FeedKey.category(c.slug()),
-                        site.category(c.slug()).map(d -> d.name()).orElse(c.name()))).toList(),
-                authors.all(connection).stream().map(a -> new FeedEntry(FeedKey.author(a.slug()),
-                        site.author(a.slug()).map(d -> d.name()).orElse(a.name()))).toList(),
+        return database.read(connection -> pages.home(categoryFeeds(connection), authorFeeds(connection),
                 newest(connection, FeedQuery.site(LISTED))));
+    }
+
+    /** OPML listing every feed, for subscribing to all in one import. */
+    public byte[] opml() {
+        return database.read(connection -> opml.render(categoryFeeds(connection), authorFeeds(connection)));
+    }
+
+    private List<FeedEntry> categoryFeeds(Connection connection) throws SQLException {
+        return categories.all(connection).stream().map(c -> new FeedEntry(FeedKey.category(c.slug()),
+                site.category(c.slug()).map(d -> d.name()).orElse(c.name()))).toList();
+    }
+
+    private List<FeedEntry> authorFeeds(Connection connection) throws SQLException {
+        return authors.all(connection).stream().map(a -> new FeedEntry(FeedKey.author(a.slug()),
+                site.author(a.slug()).map(d -> d.name()).orElse(a.name()))).toList();
     }
 
     /** The page of a category or an author. */
