@@ -301,6 +301,23 @@ class SeededFeedsIT {
     }
 
     @Test
+    void tagFeedsHoldTheArticlesWithThatTagInEveryFormat() throws Exception {
+        String tag = "/tag/" + PathSegments.encode("ادلب") + "/feed/"; // the tag إدلب, found through its normalized slug
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(server.get(tag + "json/").body());
+        assertTrue(json.get("items").size() > 0);
+        for (var item : json.get("items")) {
+            assertTrue(java.util.stream.StreamSupport.stream(item.get("tags").spliterator(), false).anyMatch(t -> t.asText().equals("إدلب")),
+                    item.get("title").asText());
+        }
+        assertEquals(json.get("items").size(), Xml.rome(server.get(tag).body()).getEntries().size());
+        AtomSchema.validate(server.get(tag + "atom/").body());
+        assertEquals(200, server.get("/tag/" + PathSegments.encode("ادلب") + "/").statusCode());
+        HttpResponse<byte[]> unknown = server.get("/tag/nothing/feed/");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(TestServer.text(unknown).contains("no tag with the slug 'nothing'"));
+    }
+
+    @Test
     void everyAtomFeedIsValidByRfc4287sGrammar() {
         for (String path : List.of("/feed/atom/", category("سوريا") + "atom/", category("صناعات دفاعية") + "atom/",
                 author("نور الدين") + "atom/", author("كريم الحداد") + "atom/")) {

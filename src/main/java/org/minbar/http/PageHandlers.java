@@ -26,6 +26,10 @@ final class PageHandlers {
         html(exchange, pages.listing(FeedKey.category(Routes.param(exchange, "slug"))));
     }
 
+    void tag(HttpServerExchange exchange) {
+        html(exchange, pages.listing(FeedKey.tag(Routes.param(exchange, "slug"))));
+    }
+
     void author(HttpServerExchange exchange) {
         html(exchange, pages.listing(FeedKey.author(Routes.param(exchange, "slug"))));
     }

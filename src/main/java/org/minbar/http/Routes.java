@@ -59,8 +59,10 @@ public final class Routes {
         feeds(routes, "", exchange -> FeedKey.site(), services.feeds(), settings);
         feeds(routes, "/category/{slug}", exchange -> FeedKey.category(param(exchange, "slug")), services.feeds(), settings);
         feeds(routes, "/author/{slug}", exchange -> FeedKey.author(param(exchange, "slug")), services.feeds(), settings);
+        feeds(routes, "/tag/{slug}", exchange -> FeedKey.tag(param(exchange, "slug")), services.feeds(), settings);
         page(routes, "/category/{slug}", blocking(pages::category));
         page(routes, "/author/{slug}", blocking(pages::author));
+        page(routes, "/tag/{slug}", blocking(pages::tag));
         page(routes, "/{year}/{month}/{day}/{slug}", blocking(pages::article));
 
         routes.post("/api/articles", blocking(new BearerAuth(settings.token(), api::create)));

@@ -20,6 +20,10 @@ public record FeedKey(FeedKind kind, String slug) {
         return new FeedKey(FeedKind.CATEGORY, slug);
     }
 
+    public static FeedKey tag(String slug) {
+        return new FeedKey(FeedKind.TAG, slug);
+    }
+
     public static FeedKey author(String slug) {
         return new FeedKey(FeedKind.AUTHOR, slug);
     }

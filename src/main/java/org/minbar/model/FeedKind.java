@@ -5,6 +5,7 @@ public enum FeedKind {
     SITE,
     CATEGORY,
     AUTHOR,
+    TAG,
     /** The slug is the search query. */
     SEARCH
 }

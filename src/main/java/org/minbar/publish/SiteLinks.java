@@ -68,6 +68,7 @@ public final class SiteLinks {
             case SITE -> "/";
             case CATEGORY -> "/category/" + PathSegments.encode(key.slug()) + "/";
             case AUTHOR -> "/author/" + PathSegments.encode(key.slug()) + "/";
+            case TAG -> "/tag/" + PathSegments.encode(key.slug()) + "/";
             case SEARCH -> "/search/" + PathSegments.encode(key.slug()) + "/";
         };
     }

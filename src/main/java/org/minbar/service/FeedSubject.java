@@ -25,6 +25,7 @@ record FeedSubject(FeedKey key, String name, String description, FeedQuery query
             case SITE -> new FeedSubject(requested, site.title(), site.description(), FeedQuery.site(limit));
             case CATEGORY -> category(connection, site, requested.slug(), limit);
             case AUTHOR -> author(connection, site, requested.slug(), limit);
+            case TAG -> tag(connection, site, requested.slug(), limit);
             case SEARCH -> throw new IllegalArgumentException("search feeds are SearchService's");
         };
     }
@@ -39,6 +40,15 @@ record FeedSubject(FeedKey key, String name, String description, FeedQuery query
         String description = display.flatMap(Display::description)
                 .orElse("آخر الأخبار في تصنيف «" + name + "» على " + site.title());
         return new FeedSubject(FeedKey.category(term.slug()), name, description, FeedQuery.inCategory(term.id(), limit));
+    }
+
+    private static FeedSubject tag(Connection connection, SiteConfig site, String slug, int limit) throws SQLException {
+        Terms tags = Terms.tags();
+        Optional<Terms.Term> exact = tags.findBySlug(connection, slug);
+        Terms.Term term = (exact.isPresent() ? exact : tags.findBySlug(connection, Slugs.of(slug)))
+                .orElseThrow(() -> new NotFoundException("no tag with the slug '" + slug + "'"));
+        return new FeedSubject(FeedKey.tag(term.slug()), term.name(),
+                "آخر الأخبار الموسومة بـ«" + term.name() + "» على " + site.title(), FeedQuery.withTag(term.id(), limit));
     }
 
     private static FeedSubject author(Connection connection, SiteConfig site, String slug, int limit) throws SQLException {

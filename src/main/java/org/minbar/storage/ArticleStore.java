@@ -92,7 +92,8 @@ public final class ArticleStore {
                 id, authorIds, published);
         insertLinks(connection, "INSERT INTO article_categories (article_id, category_id, position, published_at) VALUES (?, ?, ?, ?)",
                 id, categoryIds, published);
-        insertLinks(connection, "INSERT INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)", id, tagIds, null);
+        insertLinks(connection, "INSERT INTO article_tags (article_id, tag_id, position, published_at) VALUES (?, ?, ?, ?)",
+                id, tagIds, published);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO related_links (article_id, position, title, url, target_guid) VALUES (?, ?, ?, ?, ?)")) {
             for (int i = 0; i < related.size(); i++) {

@@ -49,6 +49,13 @@ public final class FeedQuery {
                 tombstonesThrough("article_authors", "author_id"), authorId, limit);
     }
 
+    public static FeedQuery withTag(long tagId, int limit) {
+        return new FeedQuery("SELECT l.article_id FROM article_tags l JOIN articles a ON a.id = l.article_id"
+                + " WHERE l.tag_id = ? AND a.deleted_at IS NULL"
+                + " ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?",
+                tombstonesThrough("article_tags", "tag_id"), tagId, limit);
+    }
+
     /** Deleted articles keep their links, so a category's or author's feed can announce their deletion. */
     private static String tombstonesThrough(String joinTable, String column) {
         return "SELECT a.feed_id, a.deleted_at FROM articles a JOIN " + joinTable + " l ON l.article_id = a.id"

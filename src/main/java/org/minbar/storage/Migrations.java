@@ -25,7 +25,8 @@ final class Migrations {
     static final List<String> FILES = List.of(
             "001_initial.sql",
             "002_deleted_index.sql",
-            "003_computed_related.sql");
+            "003_computed_related.sql",
+            "004_tag_feeds.sql");
 
     private Migrations() {}
 

@@ -63,6 +63,13 @@ class FeedQueryTest {
     }
 
     @Test
+    void tagQueryWalksTheTagFeedIndexWithoutSorting() {
+        String plan = plan(FeedQuery.withTag(1, 20), true);
+        assertTrue(plan.contains("USING COVERING INDEX article_tags_feed (tag_id=?)"), plan);
+        assertFalse(plan.contains("TEMP B-TREE"), plan);
+    }
+
+    @Test
     void plansStillUseTheIndexesOnceTheTablesHaveStatistics() {
         database.write(c -> {
             long syria = Terms.categories().upsert(c, "سوريا", "سوريا");

@@ -19,7 +19,7 @@ class MigrationsTest {
         try (Database database = Database.open(folder)) {
             assertEquals(String.valueOf(Migrations.FILES.size()), database.read(c -> DatabaseTest.pragma(c, "user_version")));
             assertEquals(Migrations.FILES.size(), database.read(Migrations::currentVersion));
-            assertEquals("1:001_initial.sql,2:002_deleted_index.sql,3:003_computed_related.sql", database.read(c -> DatabaseTest.query(c,
+            assertEquals("1:001_initial.sql,2:002_deleted_index.sql,3:003_computed_related.sql,4:004_tag_feeds.sql", database.read(c -> DatabaseTest.query(c,
                     "SELECT group_concat(version || ':' || name, ',') FROM (SELECT * FROM schema_migrations ORDER BY version)")));
             assertEquals("64", database.read(c -> DatabaseTest.query(c, "SELECT min(length(checksum)) FROM schema_migrations")));
         }
