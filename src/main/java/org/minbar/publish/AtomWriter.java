@@ -55,7 +55,11 @@ final class AtomWriter {
         feed.setSubtitle(text(channel.description()));
         feed.setUpdated(Date.from(channel.updated()));
         feed.setAlternateLinks(List.of(link("alternate", links.page(key), "text/html", null)));
-        feed.setOtherLinks(List.of(link("self", self, FeedFormat.ATOM.mediaType(), null)));
+        List<Link> other = new ArrayList<>();
+        other.add(link("self", links.feed(key, FeedFormat.ATOM, channel.page()), FeedFormat.ATOM.mediaType(), null));
+        FeedXml.pagingLinks(channel).forEach((rel, page) ->
+                other.add(link(rel, links.feed(key, FeedFormat.ATOM, page), FeedFormat.ATOM.mediaType(), null)));
+        feed.setOtherLinks(other);
         Person site = new Person();
         site.setName(siteTitle);
         site.setUri(links.home());

@@ -58,6 +58,22 @@ final class FeedXml {
         });
     }
 
+    /** RFC 5005 paging: the rel and page number of each neighbouring page that exists. */
+    static java.util.Map<String, Integer> pagingLinks(FeedChannel channel) {
+        java.util.Map<String, Integer> links = new java.util.LinkedHashMap<>();
+        if (channel.pages() > 1) {
+            links.put("first", 1);
+            if (channel.page() > 1) {
+                links.put("previous", channel.page() - 1);
+            }
+            if (channel.page() < channel.pages()) {
+                links.put("next", channel.page() + 1);
+            }
+            links.put("last", channel.pages());
+        }
+        return links;
+    }
+
     static Element atomLink(String rel, String href, String type, String title) {
         Element link = new Element("link", ATOM).setAttribute("rel", rel).setAttribute("href", href);
         if (type != null) {

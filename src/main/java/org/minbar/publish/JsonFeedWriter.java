@@ -41,7 +41,10 @@ final class JsonFeedWriter {
         feed.put("version", VERSION);
         feed.put("title", channel.title());
         feed.put("home_page_url", links.page(key));
-        feed.put("feed_url", links.feed(key, FeedFormat.JSON));
+        feed.put("feed_url", links.feed(key, FeedFormat.JSON, channel.page()));
+        if (channel.page() < channel.pages()) {
+            feed.put("next_url", links.feed(key, FeedFormat.JSON, channel.page() + 1));
+        }
         feed.put("description", channel.description());
         feed.put("language", channel.language());
         feed.put("authors", List.of(Map.of("name", siteTitle, "url", links.home())));

@@ -56,8 +56,13 @@ final class RssWriter {
         root.addNamespaceDeclaration(FeedXml.ATOM);
         root.addNamespaceDeclaration(FeedXml.DCTERMS);
         Element channelElement = root.getChild("channel");
-        channelElement.addContent(channelElement.indexOf(channelElement.getChild("description")) + 1,
-                FeedXml.atomLink("self", links.feed(key, FeedFormat.RSS), FeedFormat.RSS.mediaType(), null));
+        int at = channelElement.indexOf(channelElement.getChild("description")) + 1;
+        channelElement.addContent(at++,
+                FeedXml.atomLink("self", links.feed(key, FeedFormat.RSS, channel.page()), FeedFormat.RSS.mediaType(), null));
+        for (var paging : FeedXml.pagingLinks(channel).entrySet()) {
+            channelElement.addContent(at++, FeedXml.atomLink(paging.getKey(), links.feed(key, FeedFormat.RSS, paging.getValue()),
+                    FeedFormat.RSS.mediaType(), null));
+        }
         List<Element> itemElements = channelElement.getChildren("item");
         for (int i = 0; i < items.size(); i++) {
             Element element = itemElements.get(i);

@@ -33,6 +33,11 @@ public final class SiteLinks {
         return site.absolute(pagePath(key) + "feed/" + format.pathSuffix());
     }
 
+    /** A page of the feed, as WordPress numbers them: ?paged=N, page 1 being the feed's own address. */
+    public String feed(FeedKey key, FeedFormat format, int page) {
+        return feed(key, format) + (page == 1 ? "" : "?paged=" + page);
+    }
+
     public String articlePage(String path) {
         return site.absolute("/" + PathSegments.encodePath(path) + "/");
     }

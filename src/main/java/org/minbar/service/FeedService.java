@@ -61,7 +61,12 @@ public final class FeedService {
 
     /** The feed, from the cache when nothing has changed since it was rendered. */
     public RenderedFeed feed(FeedKey key, FeedFormat format) {
-        return cached(key, format).orElseGet(() -> render(key, format));
+        return feed(key, format, 1);
+    }
+
+    /** Page {@code page} of the feed (1 is the newest); a page past the last is a 404. */
+    public RenderedFeed feed(FeedKey key, FeedFormat format, int page) {
+        return cached(key, format, page).orElseGet(() -> render(key, format, page));
     }
 
     /**
@@ -69,28 +74,32 @@ public final class FeedService {
      * canonical slugs are cached, so a slug written with tashkeel finds its feed under the
      * normalized form and endless spelling variants cannot grow the cache.
      */
-    public Optional<RenderedFeed> cached(FeedKey key, FeedFormat format) {
-        return cache.get(cacheKey(key, format)).or(() -> key.slug() == null ? Optional.empty()
-                : cache.get(cacheKey(new FeedKey(key.kind(), Slugs.of(key.slug())), format)));
+    public Optional<RenderedFeed> cached(FeedKey key, FeedFormat format, int page) {
+        return cache.get(cacheKey(key, format, page)).or(() -> key.slug() == null ? Optional.empty()
+                : cache.get(cacheKey(new FeedKey(key.kind(), Slugs.of(key.slug())), format, page)));
     }
 
-    private RenderedFeed render(FeedKey requested, FeedFormat format) {
+    private RenderedFeed render(FeedKey requested, FeedFormat format, int page) {
         long generation = cache.generation();
-        Snapshot snapshot = database.read(connection -> snapshot(connection, requested));
+        Snapshot snapshot = database.read(connection -> snapshot(connection, requested, page));
         FeedKey key = snapshot.channel().key();
         byte[] body = renderer.render(format, snapshot.channel(), snapshot.items());
         String etag = etag(body);
-        Instant lastModified = lastModified(key, format, etag, snapshot.lastChange());
+        Instant lastModified = lastModified(key, format, page, etag, snapshot.lastChange());
         RenderedFeed feed = new RenderedFeed(format.mediaType(), body, gzip(body), etag, lastModified);
-        cache.put(cacheKey(key, format), feed, generation);
+        cache.put(cacheKey(key, format, page), feed, generation);
         return feed;
     }
 
     private record Snapshot(FeedChannel channel, List<FeedItem> items, Instant lastChange) {}
 
-    private Snapshot snapshot(Connection connection, FeedKey requested) throws SQLException {
+    private Snapshot snapshot(Connection connection, FeedKey requested, int page) throws SQLException {
         FeedSubject subject = FeedSubject.find(connection, site, requested, site.itemsPerFeed());
-        List<Article> newest = articles.load(connection, subject.query().ids(connection));
+        int pages = (int) Math.max(1, (subject.query().count(connection) + site.itemsPerFeed() - 1) / site.itemsPerFeed());
+        if (page > pages) {
+            throw new NotFoundException("this feed has " + pages + (pages == 1 ? " page" : " pages") + ", not " + page);
+        }
+        List<Article> newest = articles.load(connection, subject.query().page(page).ids(connection));
         List<FeedItem> items = new ArrayList<>(newest.size());
         for (Article article : newest) {
             items.add(new FeedItem(article, links.article(article), related.of(connection, article)));
@@ -101,7 +110,7 @@ public final class FeedService {
         Instant updated = Stream.concat(newest.stream().map(Article::updated), tombstones.stream().map(Tombstone::deleted))
                 .max(Instant::compareTo).orElse(lastChange);
         FeedChannel channel = new FeedChannel(subject.key(), subject.title(site), subject.description(), site.language(),
-                updated, tombstones);
+                updated, page == 1 ? tombstones : List.of(), page, pages);
         return new Snapshot(channel, items, lastChange);
     }
 
@@ -109,8 +118,8 @@ public final class FeedService {
      * The stored Last-Modified while the bytes are the same; when they differ, the time of the
      * latest change in the store, and always later than the value clients may hold.
      */
-    private Instant lastModified(FeedKey key, FeedFormat format, String etag, Instant lastChange) {
-        String feed = cacheKey(key, null);
+    private Instant lastModified(FeedKey key, FeedFormat format, int page, String etag, Instant lastChange) {
+        String feed = cacheKey(key, null, 1) + (page == 1 ? "" : "|page " + page);
         Optional<Validators> stored = database.read(connection -> validators.find(connection, feed, format.name()));
         if (stored.isPresent() && stored.get().etag().equals(etag)) {
             return stored.get().lastModified();
@@ -127,9 +136,9 @@ public final class FeedService {
         return lastModified;
     }
 
-    private static String cacheKey(FeedKey key, FeedFormat format) {
+    private static String cacheKey(FeedKey key, FeedFormat format, int page) {
         String feed = key.kind() + (key.slug() == null ? "" : ":" + key.slug());
-        return format == null ? feed : feed + "|" + format;
+        return (format == null ? feed : feed + "|" + format) + (page == 1 ? "" : "|" + page);
     }
 
     static String etag(byte[] body) { // also SearchService's

@@ -34,7 +34,7 @@ record FeedSubject(FeedKey key, String name, String description, FeedQuery query
         Terms categories = Terms.categories();
         Optional<Terms.Term> exact = categories.findBySlug(connection, slug);
         Terms.Term term = (exact.isPresent() ? exact : categories.findBySlug(connection, Slugs.of(slug)))
-                .orElseThrow(() -> new NotFoundException("no category with the slug '" + slug + "'"));
+                .orElseThrow(() -> new NotFoundException("no category with the slug '" + shown(slug) + "'"));
         Optional<Display> display = site.category(term.slug());
         String name = display.map(Display::name).orElse(term.name());
         String description = display.flatMap(Display::description)
@@ -46,7 +46,7 @@ record FeedSubject(FeedKey key, String name, String description, FeedQuery query
         Terms tags = Terms.tags();
         Optional<Terms.Term> exact = tags.findBySlug(connection, slug);
         Terms.Term term = (exact.isPresent() ? exact : tags.findBySlug(connection, Slugs.of(slug)))
-                .orElseThrow(() -> new NotFoundException("no tag with the slug '" + slug + "'"));
+                .orElseThrow(() -> new NotFoundException("no tag with the slug '" + shown(slug) + "'"));
         return new FeedSubject(FeedKey.tag(term.slug()), term.name(),
                 "آخر الأخبار الموسومة بـ«" + term.name() + "» على " + site.title(), FeedQuery.withTag(term.id(), limit));
     }
@@ -55,7 +55,7 @@ record FeedSubject(FeedKey key, String name, String description, FeedQuery query
         AuthorStore authors = new AuthorStore();
         String found = authors.idBySlug(connection, slug).isPresent() ? slug : Slugs.of(slug);
         long id = authors.idBySlug(connection, found)
-                .orElseThrow(() -> new NotFoundException("no author with the slug '" + slug + "'"));
+                .orElseThrow(() -> new NotFoundException("no author with the slug '" + shown(slug) + "'"));
         Author author = authors.findBySlug(connection, found).orElseThrow();
         Optional<Display> display = site.author(found);
         String name = display.map(Display::name).orElse(author.name());
@@ -66,5 +66,10 @@ record FeedSubject(FeedKey key, String name, String description, FeedQuery query
 
     String title(SiteConfig site) {
         return key.kind() == FeedKind.SITE ? site.title() : name + " – " + site.title();
+    }
+
+    /** A slug as error messages show it: cut, so a hostile address is not echoed back whole. */
+    private static String shown(String slug) {
+        return slug.length() <= 100 ? slug : slug.substring(0, 100) + "…";
     }
 }

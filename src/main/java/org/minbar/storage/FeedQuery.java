@@ -20,17 +20,46 @@ public final class FeedQuery {
     private final String tombstonesSql;
     private final Long filterId;
     private final int limit;
+    private final int offset;
 
     private FeedQuery(String sql, String tombstonesSql, Long filterId, int limit) {
+        this(sql, tombstonesSql, filterId, limit, 0);
+    }
+
+    private FeedQuery(String sql, String tombstonesSql, Long filterId, int limit, int offset) {
         this.sql = sql;
         this.tombstonesSql = tombstonesSql;
         this.filterId = filterId;
         this.limit = limit;
+        this.offset = offset;
+    }
+
+    /** The same feed's page (1 is the newest); reading a page skips the ones before it. */
+    public FeedQuery page(int page) {
+        return new FeedQuery(sql, tombstonesSql, filterId, limit, (page - 1) * limit);
+    }
+
+    public int limit() {
+        return limit;
+    }
+
+    /** How many live articles the feed has over all its pages. */
+    public long count(Connection connection) throws SQLException {
+        String from = sql.substring(sql.indexOf(" FROM "), sql.indexOf(" ORDER BY "));
+        try (PreparedStatement query = connection.prepareStatement("SELECT count(*)" + from)) {
+            if (filterId != null) {
+                query.setLong(1, filterId);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     public static FeedQuery site(int limit) {
         return new FeedQuery("SELECT id FROM articles WHERE deleted_at IS NULL"
-                + " ORDER BY published_at DESC, id DESC LIMIT ?",
+                + " ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?",
                 "SELECT feed_id, deleted_at FROM articles WHERE deleted_at IS NOT NULL AND deleted_at >= ?"
                         + " ORDER BY deleted_at DESC LIMIT ?", null, limit);
     }
@@ -38,21 +67,21 @@ public final class FeedQuery {
     public static FeedQuery inCategory(long categoryId, int limit) {
         return new FeedQuery("SELECT l.article_id FROM article_categories l JOIN articles a ON a.id = l.article_id"
                 + " WHERE l.category_id = ? AND a.deleted_at IS NULL"
-                + " ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?",
+                + " ORDER BY l.published_at DESC, l.article_id DESC LIMIT ? OFFSET ?",
                 tombstonesThrough("article_categories", "category_id"), categoryId, limit);
     }
 
     public static FeedQuery byAuthor(long authorId, int limit) {
         return new FeedQuery("SELECT l.article_id FROM article_authors l JOIN articles a ON a.id = l.article_id"
                 + " WHERE l.author_id = ? AND a.deleted_at IS NULL"
-                + " ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?",
+                + " ORDER BY l.published_at DESC, l.article_id DESC LIMIT ? OFFSET ?",
                 tombstonesThrough("article_authors", "author_id"), authorId, limit);
     }
 
     public static FeedQuery withTag(long tagId, int limit) {
         return new FeedQuery("SELECT l.article_id FROM article_tags l JOIN articles a ON a.id = l.article_id"
                 + " WHERE l.tag_id = ? AND a.deleted_at IS NULL"
-                + " ORDER BY l.published_at DESC, l.article_id DESC LIMIT ?",
+                + " ORDER BY l.published_at DESC, l.article_id DESC LIMIT ? OFFSET ?",
                 tombstonesThrough("article_tags", "tag_id"), tagId, limit);
     }
 
@@ -88,7 +117,8 @@ public final class FeedQuery {
             if (filterId != null) {
                 query.setLong(index++, filterId);
             }
-            query.setInt(index, limit);
+            query.setInt(index++, limit);
+            query.setInt(index, offset);
             List<Long> ids = new ArrayList<>(limit);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
