@@ -31,6 +31,18 @@ final class FeedHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) {
         FeedKey key = keyOf.apply(exchange);
         int page = page(exchange);
+        Optional<String> deltaFrom = page == 1 ? Delta.requestedFrom(exchange) : Optional.empty();
+        if (deltaFrom.isPresent()) {
+            if (exchange.isInIoThread()) {
+                exchange.dispatch(new ErrorHandler(this::handleRequest));
+                return;
+            }
+            Optional<RenderedFeed> delta = feeds.delta(key, format, deltaFrom.get());
+            if (delta.isPresent()) {
+                Delta.send(exchange, delta.get(), cacheControl);
+                return;
+            }
+        }
         if (exchange.isInIoThread()) {
             Optional<RenderedFeed> cached = feeds.cached(key, format, page);
             if (cached.isPresent()) {

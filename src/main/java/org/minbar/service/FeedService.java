@@ -79,6 +79,33 @@ public final class FeedService {
                 : cache.get(cacheKey(new FeedKey(key.kind(), Slugs.of(key.slug())), format, page)));
     }
 
+    /**
+     * RFC 3229 (A-IM: feed): the first page holding only the entries changed since the version
+     * with this ETag, with the current ETag; empty when that version is not remembered (or is the
+     * current one), and the client then gets the whole feed or a 304.
+     */
+    public Optional<RenderedFeed> delta(FeedKey requested, FeedFormat format, String oldEtag) {
+        RenderedFeed current = feed(requested, format, 1);
+        if (current.etag().equals(oldEtag)) {
+            return Optional.empty();
+        }
+        return database.read(connection -> {
+            Snapshot snapshot = snapshot(connection, requested, 1);
+            FeedKey key = snapshot.channel().key();
+            Optional<Instant> since = validators.versionSince(connection, cacheKey(key, null, 1), format.name(), oldEtag);
+            if (since.isEmpty()) {
+                return Optional.<RenderedFeed>empty();
+            }
+            List<FeedItem> changed = snapshot.items().stream()
+                    .filter(item -> item.article().modified().isAfter(since.get())).toList();
+            FeedChannel all = snapshot.channel();
+            FeedChannel channel = new FeedChannel(key, all.title(), all.description(), all.language(), all.updated(),
+                    all.tombstones().stream().filter(t -> t.deleted().isAfter(since.get())).toList(), 1, 1);
+            byte[] body = renderer.render(format, channel, changed);
+            return Optional.of(new RenderedFeed(format.mediaType(), body, gzip(body), current.etag(), current.lastModified()));
+        });
+    }
+
     private RenderedFeed render(FeedKey requested, FeedFormat format, int page) {
         long generation = cache.generation();
         Snapshot snapshot = database.read(connection -> snapshot(connection, requested, page));
@@ -130,7 +157,7 @@ public final class FeedService {
         }
         Instant lastModified = candidate;
         database.write(connection -> {
-            validators.save(connection, feed, format.name(), new Validators(etag, lastModified));
+            validators.save(connection, feed, format.name(), new Validators(etag, lastModified), lastChange);
             return null;
         });
         return lastModified;

@@ -26,7 +26,8 @@ final class Migrations {
             "001_initial.sql",
             "002_deleted_index.sql",
             "003_computed_related.sql",
-            "004_tag_feeds.sql");
+            "004_tag_feeds.sql",
+            "005_feed_versions.sql");
 
     private Migrations() {}
 

@@ -19,7 +19,8 @@ class MigrationsTest {
         try (Database database = Database.open(folder)) {
             assertEquals(String.valueOf(Migrations.FILES.size()), database.read(c -> DatabaseTest.pragma(c, "user_version")));
             assertEquals(Migrations.FILES.size(), database.read(Migrations::currentVersion));
-            assertEquals("1:001_initial.sql,2:002_deleted_index.sql,3:003_computed_related.sql,4:004_tag_feeds.sql", database.read(c -> DatabaseTest.query(c,
+            assertEquals(java.util.stream.IntStream.range(0, Migrations.FILES.size())
+                    .mapToObj(i -> (i + 1) + ":" + Migrations.FILES.get(i)).collect(java.util.stream.Collectors.joining(",")), database.read(c -> DatabaseTest.query(c,
                     "SELECT group_concat(version || ':' || name, ',') FROM (SELECT * FROM schema_migrations ORDER BY version)")));
             assertEquals("64", database.read(c -> DatabaseTest.query(c, "SELECT min(length(checksum)) FROM schema_migrations")));
         }
@@ -28,7 +29,7 @@ class MigrationsTest {
     @Test
     void migrationCreatesTheSchema() {
         try (Database database = Database.open(folder)) {
-            assertEquals("article_authors,article_categories,article_tags,articles,authors,categories,computed_related,feed_validators,"
+            assertEquals("article_authors,article_categories,article_tags,articles,authors,categories,computed_related,feed_validators,feed_versions,"
                             + "related_links,schema_migrations,tags",
                     database.read(c -> DatabaseTest.query(c, "SELECT group_concat(name, ',') FROM"
                             + " (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)")));
