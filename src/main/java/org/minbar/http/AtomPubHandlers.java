@@ -2,7 +2,6 @@ package org.minbar.http;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import java.util.Deque;
 import java.util.Optional;
 import org.minbar.publish.AtomPubDocuments;
 import org.minbar.service.AtomPubService;
@@ -33,7 +32,7 @@ final class AtomPubHandlers {
     }
 
     void collection(HttpServerExchange exchange) {
-        Responses.send(exchange, 200, AtomPubDocuments.FEED_TYPE + CHARSET, atomPub.collection(page(exchange)));
+        Responses.send(exchange, 200, AtomPubDocuments.FEED_TYPE + CHARSET, atomPub.collection(PageNumbers.of(exchange, "page")));
     }
 
     void create(HttpServerExchange exchange) throws Exception {
@@ -75,19 +74,4 @@ final class AtomPubHandlers {
         return Optional.ofNullable(exchange.getRequestHeaders().getFirst(Headers.IF_MATCH));
     }
 
-    private static int page(HttpServerExchange exchange) {
-        Deque<String> values = exchange.getQueryParameters().get("page");
-        if (values == null || values.isEmpty()) {
-            return 1;
-        }
-        try {
-            int page = Integer.parseInt(values.getFirst().strip());
-            if (page >= 1) {
-                return page;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new HttpError(400, "page must be a whole number from 1 (got '" + values.getFirst() + "')");
-    }
 }

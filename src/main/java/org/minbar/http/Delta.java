@@ -4,8 +4,6 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
-import io.undertow.util.Methods;
-import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Optional;
 import org.minbar.service.RenderedFeed;
@@ -53,16 +51,6 @@ final class Delta {
         headers.put(Headers.LAST_MODIFIED, HttpDates.format(delta.lastModified()));
         headers.put(Headers.CACHE_CONTROL, cacheControl);
         headers.put(Headers.VARY, "Accept-Encoding, A-IM, If-None-Match");
-        headers.put(Headers.CONTENT_TYPE, delta.mediaType() + "; charset=utf-8");
-        byte[] body = gzip ? delta.gzipped() : delta.body();
-        if (gzip) {
-            headers.put(Headers.CONTENT_ENCODING, "gzip");
-        }
-        headers.put(Headers.CONTENT_LENGTH, body.length);
-        if (exchange.getRequestMethod().equals(Methods.HEAD)) {
-            exchange.endExchange();
-        } else {
-            exchange.getResponseSender().send(ByteBuffer.wrap(body));
-        }
+        FeedResponses.sendBody(exchange, delta, gzip);
     }
 }

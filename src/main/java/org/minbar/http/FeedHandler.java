@@ -30,7 +30,7 @@ final class FeedHandler implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         FeedKey key = keyOf.apply(exchange);
-        int page = page(exchange);
+        int page = PageNumbers.of(exchange, "paged");
         Optional<String> deltaFrom = page == 1 ? Delta.requestedFrom(exchange) : Optional.empty();
         if (deltaFrom.isPresent()) {
             if (exchange.isInIoThread()) {
@@ -53,24 +53,6 @@ final class FeedHandler implements HttpHandler {
             return;
         }
         send(exchange, feeds.feed(key, format, page));
-    }
-
-    /** WordPress's ?paged=N: a whole number from 1; absent means the first page. */
-    static int page(HttpServerExchange exchange) {
-        java.util.Deque<String> values = exchange.getQueryParameters().get("paged");
-        if (values == null || values.isEmpty()) {
-            return 1;
-        }
-        try {
-            int page = Integer.parseInt(values.getFirst().strip());
-            if (page >= 1) {
-                return page;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        String shown = values.getFirst().length() <= 20 ? values.getFirst() : values.getFirst().substring(0, 20) + "…";
-        throw new HttpError(400, "paged must be a whole number from 1 (got '" + shown + "')");
     }
 
     private void send(HttpServerExchange exchange, RenderedFeed feed) {

@@ -26,6 +26,12 @@ final class FeedResponses {
             exchange.endExchange();
             return;
         }
+        sendBody(exchange, feed, gzip);
+    }
+
+    /** Content type, encoding and length, then the body (none for HEAD). */
+    static void sendBody(HttpServerExchange exchange, RenderedFeed feed, boolean gzip) {
+        HeaderMap headers = exchange.getResponseHeaders();
         byte[] body = gzip ? feed.gzipped() : feed.body();
         headers.put(Headers.CONTENT_TYPE, feed.mediaType() + "; charset=utf-8");
         headers.put(Headers.X_CONTENT_TYPE_OPTIONS, "nosniff");
