@@ -98,6 +98,23 @@ class SearchIT {
     }
 
     @Test
+    void theResultsPageListsTheMatchesAndAdvertisesFeedsThatWork() {
+        var page = server.get("/?s=" + URLEncoder.encode("إدلب", StandardCharsets.UTF_8));
+        assertEquals(200, page.statusCode());
+        assertEquals("text/html; charset=utf-8", page.headers().firstValue("Content-Type").orElseThrow());
+        String html = TestServer.text(page);
+        assertTrue(html.contains("نتائج البحث عن «إدلب»"));
+        assertTrue(html.contains("الجيش الروسي: مقتل 40 جنديًا سوريًا"), "a matching title");
+        var alternates = org.jsoup.Jsoup.parse(html).select("link[rel=alternate]");
+        assertEquals(3, alternates.size(), "RSS, Atom and JSON");
+        for (var link : alternates) {
+            assertEquals(200, server.get(link.attr("href")).statusCode(), link.attr("href"));
+        }
+        assertEquals(200, server.get("/search/" + PathSegments.encode("إدلب") + "/").statusCode());
+        assertEquals(400, server.get("/?s=").statusCode());
+    }
+
+    @Test
     void theApiGivesResultsWithTheMatchedWordsMarked() throws Exception {
         JsonNode body = new ObjectMapper().readTree(server.get("/api/search?q=" + URLEncoder.encode("وقف إطلاق النار", StandardCharsets.UTF_8)).body());
         JsonNode results = body.get("results");

@@ -52,6 +52,8 @@ public final class Routes {
         }));
         page(routes, "/search/{q}/feed", blocking(search::rss));
         page(routes, "/search/{q}/feed/atom", blocking(search::atom));
+        page(routes, "/search/{q}/feed/json", blocking(search::json));
+        page(routes, "/search/{q}", blocking(search::page));
         read(routes, "/api/search", blocking(search::api));
         read(routes, "/healthz", blocking(pages::health));
         read(routes, "/feeds.opml", blocking(pages::opml));

@@ -8,8 +8,8 @@ import org.minbar.model.FeedFormat;
 import org.minbar.service.SearchService;
 
 /**
- * Search as WordPress names it: /search/{q}/feed/ (RSS) and /search/{q}/feed/atom/, /?s={q}&feed=rss2
- * (or atom), and /api/search?q= with highlights.
+ * Search as WordPress names it: the page at /?s={q} and /search/{q}/, its feeds at /search/{q}/feed/
+ * (RSS), …/feed/atom/ and …/feed/json/ or /?s={q}&feed=rss2 (atom, json), and /api/search?q= with highlights.
  */
 final class SearchHandlers {
 
@@ -29,11 +29,32 @@ final class SearchHandlers {
         FeedResponses.send(exchange, search.feed(Routes.param(exchange, "q"), FeedFormat.ATOM), cacheControl);
     }
 
-    /** /?s=…&feed=rss2|atom: the search feed in that format (RSS unless atom is asked for). */
+    void json(HttpServerExchange exchange) {
+        FeedResponses.send(exchange, search.feed(Routes.param(exchange, "q"), FeedFormat.JSON), cacheControl);
+    }
+
+    /** /search/{q}/: the results page. */
+    void page(HttpServerExchange exchange) {
+        html(exchange, search.page(Routes.param(exchange, "q")));
+    }
+
+    /** /?s=…: the results page, or with feed=rss2 (or rss), atom or json that search feed. */
     void wordPressStyle(HttpServerExchange exchange) {
         String feed = query(exchange, "feed");
-        FeedFormat format = "atom".equals(feed) ? FeedFormat.ATOM : FeedFormat.RSS;
+        if (feed == null) {
+            html(exchange, search.page(query(exchange, "s")));
+            return;
+        }
+        FeedFormat format = switch (feed) {
+            case "atom" -> FeedFormat.ATOM;
+            case "json" -> FeedFormat.JSON;
+            default -> FeedFormat.RSS;
+        };
         FeedResponses.send(exchange, search.feed(query(exchange, "s"), format), cacheControl);
+    }
+
+    private static void html(HttpServerExchange exchange, String page) {
+        Responses.send(exchange, 200, "text/html; charset=utf-8", page.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     void api(HttpServerExchange exchange) {

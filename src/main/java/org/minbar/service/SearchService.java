@@ -14,6 +14,7 @@ import org.minbar.model.Problem;
 import org.minbar.publish.FeedChannel;
 import org.minbar.publish.FeedItem;
 import org.minbar.publish.FeedRenderer;
+import org.minbar.publish.HtmlPages;
 import org.minbar.publish.SiteLinks;
 import org.minbar.related.ArticleSearch;
 import org.minbar.related.SearchHit;
@@ -21,7 +22,7 @@ import org.minbar.storage.ArticleStore;
 import org.minbar.storage.Database;
 
 /**
- * Search, as JSON results with highlights and as RSS and Atom feeds of the matching articles,
+ * Search, as JSON results with highlights, as an HTML page, and as RSS, Atom and JSON feeds of the matching articles,
  * through the index's Arabic analysis. A query is plain text: empty, too long, or with no word
  * left after analysis is a 400 naming the problem.
  */
@@ -41,6 +42,7 @@ public final class SearchService {
     private final Clock clock;
     private final ArticleStore articles = new ArticleStore();
     private final RelatedStories related;
+    private final HtmlPages pages;
 
     public SearchService(Database database, ArticleSearch search, SiteConfig site, SiteLinks links, FeedRenderer renderer,
                          Clock clock) {
@@ -51,6 +53,7 @@ public final class SearchService {
         this.renderer = renderer;
         this.clock = clock;
         this.related = new RelatedStories(articles, links);
+        this.pages = new HtmlPages(site, links);
     }
 
     public List<Result> results(String query) {
@@ -67,6 +70,16 @@ public final class SearchService {
             }
         }
         return results;
+    }
+
+    /** The results as an HTML page (WordPress's /?s=…), advertising the search feeds. */
+    public String page(String query) {
+        String clean = checked(query);
+        List<SearchHit> hits = hits(clean);
+        List<Article> found = database.read(connection -> articles.load(connection, hits.stream().map(SearchHit::id).toList()))
+                .stream().filter(article -> !article.isDeleted()).toList();
+        return pages.listing(new HtmlPages.FeedEntry(new FeedKey(org.minbar.model.FeedKind.SEARCH, clean),
+                "نتائج البحث عن «" + clean + "»"), found.isEmpty() ? "لا توجد نتائج." : found.size() + " نتيجة", found);
     }
 
     public RenderedFeed feed(String query, FeedFormat format) {
