@@ -88,14 +88,15 @@ public final class App implements AutoCloseable {
             related.bringUpToDate(LOG::info);
             ArticleService articles = new ArticleService(database, new ArticleReaders(site.baseUrl()), cache, related,
                     links, Clock.systemUTC());
-            FeedService feeds = new FeedService(database, site, links, new FeedRenderer(site, links, NAME, VERSION), cache,
+            FeedRenderer renderer = new FeedRenderer(site, links, NAME, VERSION);
+            FeedService feeds = new FeedService(database, site, links, renderer, cache,
                     Clock.systemUTC());
             PageService pages = new PageService(database, site, links);
             AtomPubService atomPub = new AtomPubService(database, articles, links,
                     new AtomPubDocuments(site, links, NAME, VERSION));
             settings.seeds().ifPresent(folder -> new SeedImport(articles).importIfEmpty(folder));
             SearchService search = new SearchService(database, new ArticleSearch(index), site, links,
-                    new FeedRenderer(site, links, NAME, VERSION), Clock.systemUTC());
+                    renderer, Clock.systemUTC());
             routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, search, new Health(database), links),
                     new Routes.Settings(token.token(), settings.maxBodyBytes(), settings.cacheMaxAgeSeconds())));
             LOG.info("serving {} on http://{}:{} as {} (database {})", site.title(), settings.host(), port, site.baseUrl(),

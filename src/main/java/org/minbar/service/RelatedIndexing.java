@@ -79,10 +79,11 @@ public final class RelatedIndexing {
         if (article.isEmpty()) {
             return;
         }
-        if (article.get().isDeleted()) {
+        IndexedArticle document = article.get().isDeleted() ? null : indexed(article.get()); // parses the content once
+        if (document == null) {
             index.remove(id);
         } else {
-            index.put(indexed(article.get()));
+            index.put(document);
         }
         if (bulk) {
             return;
@@ -90,10 +91,10 @@ public final class RelatedIndexing {
         index.commit(Math.max(index.watermark(), article.get().modified().toEpochMilli()));
         Map<Long, List<ScoredArticle>> lists = new LinkedHashMap<>();
         Set<Long> refresh = new LinkedHashSet<>();
-        if (article.get().isDeleted()) {
+        if (document == null) {
             refresh.addAll(database.read(connection -> related.referencing(connection, id, REFRESHED_PER_WRITE)));
         } else {
-            List<ScoredArticle> neighbours = finder.relatedTo(indexed(article.get()), REFRESHED_PER_WRITE);
+            List<ScoredArticle> neighbours = finder.relatedTo(document, REFRESHED_PER_WRITE);
             lists.put(id, neighbours.subList(0, Math.min(RELATED_PER_ARTICLE, neighbours.size())));
             neighbours.forEach(n -> refresh.add(n.id()));
         }
