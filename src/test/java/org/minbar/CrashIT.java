@@ -14,8 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,13 +43,17 @@ class CrashIT {
                 "--storage", storage.toString(), "--feeds", feeds.toString(), "--seeds", temp.resolve("no-seeds").toString(),
                 "--token", TestServer.TOKEN)
                 .redirectErrorStream(true).start();
-        List<String> acknowledged = new ArrayList<>();
+        List<String> acknowledged = new CopyOnWriteArrayList<>();
+        CountDownLatch warmedUp = new CountDownLatch(5);
         try {
             String base = baseUrl(server);
             HttpClient client = HttpClient.newHttpClient();
+            // The kill comes a moment after the fifth acknowledged write, however slow the machine is,
+            // so it lands among writes in flight rather than before the first one.
             Thread killer = new Thread(() -> {
                 try {
-                    Thread.sleep(1_500);
+                    warmedUp.await(60, TimeUnit.SECONDS);
+                    Thread.sleep(400);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -65,6 +70,7 @@ class CrashIT {
                                     "سوريا", "نور الدين", "2024-05-01T10:00:00Z"))).build(), HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == 201) {
                         acknowledged.add(guid);
+                        warmedUp.countDown();
                     }
                 } catch (java.io.IOException e) {
                     break; // the server died under us
