@@ -19,6 +19,7 @@ import org.minbar.publish.SiteLinks;
 import org.minbar.service.ArticleService;
 import org.minbar.service.AtomPubService;
 import org.minbar.service.FeedCache;
+import org.minbar.service.FeedHistory;
 import org.minbar.service.ExternalChanges;
 import org.minbar.service.FeedService;
 import org.minbar.service.Health;
@@ -86,8 +87,13 @@ public final class App implements AutoCloseable {
             FeedCache cache = new FeedCache();
             RelatedIndexing related = RelatedIndexing.immediate(database, index, Clock.systemUTC());
             related.bringUpToDate(LOG::info);
-            ArticleService articles = new ArticleService(database, new ArticleReaders(site.baseUrl()), cache, related,
-                    links, Clock.systemUTC());
+            FeedHistory history = new FeedHistory(site.itemsPerFeed());
+            int archived = history.catchUp(database);
+            if (archived > 0) {
+                LOG.info("moved the oldest articles of overfull feeds into {} new archive pages", archived);
+            }
+            ArticleService articles = new ArticleService(database, new ArticleReaders(site.baseUrl()), cache, history,
+                    related, links, Clock.systemUTC());
             FeedRenderer renderer = new FeedRenderer(site, links, NAME, VERSION);
             FeedService feeds = new FeedService(database, site, links, renderer, cache,
                     Clock.systemUTC());

@@ -14,6 +14,7 @@ import org.minbar.config.SiteConfig;
 import org.minbar.ingest.ArticleReaders;
 import org.minbar.service.ArticleService;
 import org.minbar.service.FeedCache;
+import org.minbar.service.FeedHistory;
 import org.minbar.service.ImportReport;
 import org.minbar.service.Importer;
 import org.minbar.publish.SiteLinks;
@@ -195,7 +196,8 @@ public final class Main {
                     RelatedIndexing related = index == null ? RelatedIndexing.leftToTheServer(database, Clock.systemUTC())
                             : RelatedIndexing.bulk(database, index, Clock.systemUTC());
                     ArticleService articles = new ArticleService(database, new ArticleReaders(config.baseUrl()),
-                            new FeedCache(), related, new SiteLinks(config), Clock.systemUTC());
+                            new FeedCache(), new FeedHistory(config.itemsPerFeed()), related, new SiteLinks(config),
+                            Clock.systemUTC());
                     ImportReport report = new Importer(articles, out::println).importAll(files);
                     related.finish(out::println);
                     report.summary().forEach(out::println);

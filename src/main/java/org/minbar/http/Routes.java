@@ -101,6 +101,10 @@ public final class Routes {
         for (FeedFormat format : FeedFormat.values()) {
             page(routes, prefix + "/feed/" + format.pathSuffix().replaceAll("/$", ""),
                     new FeedHandler(feeds, keyOf, format, settings.cacheMaxAgeSeconds()));
+            if (format != FeedFormat.JSON) { // RFC 5005 archives are defined for Atom and RSS
+                page(routes, prefix + "/feed/" + format.pathSuffix() + "archive/{archive}",
+                        new ArchiveHandler(feeds, keyOf, format));
+            }
         }
     }
 

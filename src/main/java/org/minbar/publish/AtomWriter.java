@@ -56,9 +56,8 @@ final class AtomWriter {
         feed.setUpdated(Date.from(channel.updated()));
         feed.setAlternateLinks(List.of(link("alternate", links.page(key), "text/html", null)));
         List<Link> other = new ArrayList<>();
-        other.add(link("self", links.feed(key, FeedFormat.ATOM, channel.page()), FeedFormat.ATOM.mediaType(), null));
-        FeedXml.pagingLinks(channel).forEach((rel, page) ->
-                other.add(link(rel, links.feed(key, FeedFormat.ATOM, page), FeedFormat.ATOM.mediaType(), null)));
+        FeedXml.documentLinks(channel, links, FeedFormat.ATOM).forEach((rel, href) ->
+                other.add(link(rel, href, FeedFormat.ATOM.mediaType(), null)));
         feed.setOtherLinks(other);
         Person site = new Person();
         site.setName(siteTitle);
@@ -77,11 +76,15 @@ final class AtomWriter {
         Document document = FeedXml.toDocument(feed);
         Element root = document.getRootElement();
         root.setAttribute("lang", channel.language(), Namespace.XML_NAMESPACE);
+        // RFC 4287's grammar keeps a feed's extension elements with its metadata, before the entries.
+        Element firstEntry = root.getChild("entry", root.getNamespace());
+        int at = firstEntry == null ? root.getContentSize() : root.indexOf(firstEntry);
+        if (channel.isArchive()) {
+            root.addNamespaceDeclaration(FeedXml.HISTORY);
+            root.addContent(at++, FeedXml.archiveMarker());
+        }
         if (!channel.tombstones().isEmpty()) {
             root.addNamespaceDeclaration(TOMBSTONES);
-            // RFC 4287's grammar keeps a feed's extension elements with its metadata, before the entries.
-            Element firstEntry = root.getChild("entry", root.getNamespace());
-            int at = firstEntry == null ? root.getContentSize() : root.indexOf(firstEntry);
             for (Tombstone tombstone : channel.tombstones()) {
                 root.addContent(at++, new Element("deleted-entry", TOMBSTONES)
                         .setAttribute("ref", tombstone.feedId())

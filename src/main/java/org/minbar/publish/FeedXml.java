@@ -10,18 +10,24 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
+import org.minbar.model.FeedFormat;
+import org.minbar.model.FeedKey;
 
 /** What the RSS and Atom writers share: namespaces, Media RSS, and turning Rome's tree into UTF-8 bytes. */
 final class FeedXml {
 
     static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
     static final Namespace DCTERMS = Namespace.getNamespace("dcterms", "http://purl.org/dc/terms/");
+    /** RFC 5005 feed history. */
+    static final Namespace HISTORY = Namespace.getNamespace("fh", "http://purl.org/syndication/history/1.0");
 
     private FeedXml() {}
 
@@ -58,20 +64,46 @@ final class FeedXml {
         });
     }
 
-    /** RFC 5005 paging: the rel and page number of each neighbouring page that exists. */
-    static java.util.Map<String, Integer> pagingLinks(FeedChannel channel) {
-        java.util.Map<String, Integer> links = new java.util.LinkedHashMap<>();
+    /**
+     * The document's own links, rel to address, in order: self, then RFC 5005 paging links
+     * (first/previous/next/last over ?paged=N) or, for an archive, current/prev-archive/next-archive.
+     * The current document's first page points at the newest archive with prev-archive.
+     */
+    static Map<String, String> documentLinks(FeedChannel channel, SiteLinks links, FeedFormat format) {
+        FeedKey key = channel.key();
+        Map<String, String> rels = new LinkedHashMap<>();
+        if (channel.isArchive()) {
+            int archive = channel.archive();
+            rels.put("self", links.archive(key, format, archive));
+            rels.put("current", links.feed(key, format));
+            if (archive > 1) {
+                rels.put("prev-archive", links.archive(key, format, archive - 1));
+            }
+            if (archive < channel.archives()) {
+                rels.put("next-archive", links.archive(key, format, archive + 1));
+            }
+            return rels;
+        }
+        rels.put("self", links.feed(key, format, channel.page()));
         if (channel.pages() > 1) {
-            links.put("first", 1);
+            rels.put("first", links.feed(key, format, 1));
             if (channel.page() > 1) {
-                links.put("previous", channel.page() - 1);
+                rels.put("previous", links.feed(key, format, channel.page() - 1));
             }
             if (channel.page() < channel.pages()) {
-                links.put("next", channel.page() + 1);
+                rels.put("next", links.feed(key, format, channel.page() + 1));
             }
-            links.put("last", channel.pages());
+            rels.put("last", links.feed(key, format, channel.pages()));
         }
-        return links;
+        if (channel.page() == 1 && channel.archives() > 0) {
+            rels.put("prev-archive", links.archive(key, format, channel.archives()));
+        }
+        return rels;
+    }
+
+    /** RFC 5005's fh:archive, which marks a document as an archive that will not change. */
+    static Element archiveMarker() {
+        return new Element("archive", HISTORY);
     }
 
     static Element atomLink(String rel, String href, String type, String title) {

@@ -57,11 +57,12 @@ final class RssWriter {
         root.addNamespaceDeclaration(FeedXml.DCTERMS);
         Element channelElement = root.getChild("channel");
         int at = channelElement.indexOf(channelElement.getChild("description")) + 1;
-        channelElement.addContent(at++,
-                FeedXml.atomLink("self", links.feed(key, FeedFormat.RSS, channel.page()), FeedFormat.RSS.mediaType(), null));
-        for (var paging : FeedXml.pagingLinks(channel).entrySet()) {
-            channelElement.addContent(at++, FeedXml.atomLink(paging.getKey(), links.feed(key, FeedFormat.RSS, paging.getValue()),
-                    FeedFormat.RSS.mediaType(), null));
+        for (var link : FeedXml.documentLinks(channel, links, FeedFormat.RSS).entrySet()) {
+            channelElement.addContent(at++, FeedXml.atomLink(link.getKey(), link.getValue(), FeedFormat.RSS.mediaType(), null));
+        }
+        if (channel.isArchive()) {
+            root.addNamespaceDeclaration(FeedXml.HISTORY);
+            channelElement.addContent(at, FeedXml.archiveMarker());
         }
         List<Element> itemElements = channelElement.getChildren("item");
         for (int i = 0; i < items.size(); i++) {

@@ -38,6 +38,11 @@ public final class SiteLinks {
         return feed(key, format) + (page == 1 ? "" : "?paged=" + page);
     }
 
+    /** RFC 5005 archive document {@code archive} (1 is the oldest) of the feed in this format. */
+    public String archive(FeedKey key, FeedFormat format, int archive) {
+        return feed(key, format) + "archive/" + archive + "/";
+    }
+
     public String articlePage(String path) {
         return site.absolute("/" + PathSegments.encodePath(path) + "/");
     }

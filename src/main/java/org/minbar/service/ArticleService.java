@@ -51,15 +51,17 @@ public final class ArticleService {
     private final Terms categories = Terms.categories();
     private final Terms tags = Terms.tags();
     private final FeedCache cache;
+    private final FeedHistory history;
     private final RelatedIndexing related;
     private final RelatedStories relatedStories;
     private final Clock clock;
 
-    public ArticleService(Database database, ArticleReaders readers, FeedCache cache, RelatedIndexing related,
-                          SiteLinks links, Clock clock) {
+    public ArticleService(Database database, ArticleReaders readers, FeedCache cache, FeedHistory history,
+                          RelatedIndexing related, SiteLinks links, Clock clock) {
         this.database = database;
         this.readers = readers;
         this.cache = cache;
+        this.history = history;
         this.related = related;
         this.relatedStories = new RelatedStories(articles, links);
         this.clock = clock;
@@ -132,6 +134,7 @@ public final class ArticleService {
             }
             MemberVersions.check(article, ifMatch);
             articles.markDeleted(connection, id, now());
+            history.deleted(connection, id);
             return null;
         });
         written(id);
@@ -281,6 +284,7 @@ public final class ArticleService {
             tagIds.add(tags.upsert(connection, slug(tag), tag.name()));
         }
         articles.replaceLinks(connection, id, published, authorIds, categoryIds, tagIds, draft.related());
+        history.written(connection, id, authorIds, categoryIds, tagIds);
     }
 
     /** yyyy/MM/dd/slug (given, or of the title), with -2, -3 … when another article already has it. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -27,6 +28,7 @@ import org.minbar.publish.FeedRenderer;
 import org.minbar.publish.SiteLinks;
 import org.minbar.storage.ArticleStore;
 import org.minbar.storage.Database;
+import org.minbar.storage.FeedEntries;
 import org.minbar.storage.FeedValidatorStore;
 import org.minbar.storage.FeedValidatorStore.Validators;
 import org.minbar.text.Slugs;
@@ -45,6 +47,7 @@ public final class FeedService {
     private final FeedCache cache;
     private final ArticleStore articles = new ArticleStore();
     private final FeedValidatorStore validators = new FeedValidatorStore();
+    private final FeedEntries entries = new FeedEntries();
     private final RelatedStories related;
     private final Clock clock;
 
@@ -66,7 +69,12 @@ public final class FeedService {
 
     /** Page {@code page} of the feed (1 is the newest); a page past the last is a 404. */
     public RenderedFeed feed(FeedKey key, FeedFormat format, int page) {
-        return cached(key, format, page).orElseGet(() -> render(key, format, page));
+        return document(key, format, Part.page(page));
+    }
+
+    /** RFC 5005 archive {@code archive} of the feed (1 is the oldest); one past the last is a 404. */
+    public RenderedFeed archive(FeedKey key, FeedFormat format, int archive) {
+        return document(key, format, Part.archive(archive));
     }
 
     /**
@@ -75,8 +83,39 @@ public final class FeedService {
      * normalized form and endless spelling variants cannot grow the cache.
      */
     public Optional<RenderedFeed> cached(FeedKey key, FeedFormat format, int page) {
-        return cache.get(cacheKey(key, format, page)).or(() -> key.slug() == null ? Optional.empty()
-                : cache.get(cacheKey(new FeedKey(key.kind(), Slugs.of(key.slug())), format, page)));
+        return cached(key, format, Part.page(page));
+    }
+
+    /** The cached archive document if there is one; never touches the database. */
+    public Optional<RenderedFeed> cachedArchive(FeedKey key, FeedFormat format, int archive) {
+        return cached(key, format, Part.archive(archive));
+    }
+
+    private RenderedFeed document(FeedKey key, FeedFormat format, Part part) {
+        return cached(key, format, part).orElseGet(() -> render(key, format, part));
+    }
+
+    private Optional<RenderedFeed> cached(FeedKey key, FeedFormat format, Part part) {
+        return cache.get(cacheKey(key, format, part)).or(() -> key.slug() == null ? Optional.empty()
+                : cache.get(cacheKey(new FeedKey(key.kind(), Slugs.of(key.slug())), format, part)));
+    }
+
+    /** Which document of a feed: a page (1 is the current document) or an archive (1 is the oldest). */
+    private record Part(int page, int archive) {
+        static Part page(int page) {
+            return new Part(page, 0);
+        }
+
+        static Part archive(int archive) {
+            if (archive < 1) {
+                throw new IllegalArgumentException("archives are numbered from 1");
+            }
+            return new Part(1, archive);
+        }
+
+        String suffix() {
+            return archive > 0 ? "|archive " + archive : page == 1 ? "" : "|page " + page;
+        }
     }
 
     /**
@@ -92,7 +131,7 @@ public final class FeedService {
         return database.read(connection -> {
             Snapshot snapshot = snapshot(connection, requested, 1);
             FeedKey key = snapshot.channel().key();
-            Optional<Instant> since = validators.versionSince(connection, cacheKey(key, null, 1), format.name(), oldEtag);
+            Optional<Instant> since = validators.versionSince(connection, feedName(key), format.name(), oldEtag);
             if (since.isEmpty()) {
                 return Optional.<RenderedFeed>empty();
             }
@@ -100,44 +139,76 @@ public final class FeedService {
                     .filter(item -> item.article().modified().isAfter(since.get())).toList();
             FeedChannel all = snapshot.channel();
             FeedChannel channel = new FeedChannel(key, all.title(), all.description(), all.language(), all.updated(),
-                    all.tombstones().stream().filter(t -> t.deleted().isAfter(since.get())).toList(), 1, 1);
+                    all.tombstones().stream().filter(t -> t.deleted().isAfter(since.get())).toList(), 1, 1, 0, 0);
             byte[] body = renderer.render(format, channel, changed);
             return Optional.of(new RenderedFeed(format.mediaType(), body, gzip(body), current.etag(), current.lastModified()));
         });
     }
 
-    private RenderedFeed render(FeedKey requested, FeedFormat format, int page) {
+    private RenderedFeed render(FeedKey requested, FeedFormat format, Part part) {
         long generation = cache.generation();
-        Snapshot snapshot = database.read(connection -> snapshot(connection, requested, page));
+        Snapshot snapshot = database.read(connection -> part.archive() > 0
+                ? archiveSnapshot(connection, requested, part.archive())
+                : snapshot(connection, requested, part.page()));
         FeedKey key = snapshot.channel().key();
         byte[] body = renderer.render(format, snapshot.channel(), snapshot.items());
         String etag = etag(body);
-        Instant lastModified = lastModified(key, format, page, etag, snapshot.lastChange());
+        Instant lastModified = lastModified(feedName(key) + part.suffix(), format, etag, snapshot.lastChange());
         RenderedFeed feed = new RenderedFeed(format.mediaType(), body, gzip(body), etag, lastModified);
-        cache.put(cacheKey(key, format, page), feed, generation);
+        cache.put(cacheKey(key, format, part), feed, generation);
         return feed;
     }
 
     private record Snapshot(FeedChannel channel, List<FeedItem> items, Instant lastChange) {}
 
+    /**
+     * Page 1 is the feed's current document: every article not yet archived. Later pages hold the
+     * archived live articles, newest first, so the pages share no article.
+     */
     private Snapshot snapshot(Connection connection, FeedKey requested, int page) throws SQLException {
         FeedSubject subject = FeedSubject.find(connection, site, requested, site.itemsPerFeed());
-        int pages = (int) Math.max(1, (subject.query().count(connection) + site.itemsPerFeed() - 1) / site.itemsPerFeed());
+        List<Long> current = entries.current(connection, subject.query().feed());
+        long older = subject.query().count(connection) - current.size();
+        int pages = 1 + (int) Math.max(0, (older + site.itemsPerFeed() - 1) / site.itemsPerFeed());
         if (page > pages) {
             throw new NotFoundException("this feed has " + pages + (pages == 1 ? " page" : " pages") + ", not " + page);
         }
-        List<Article> newest = articles.load(connection, subject.query().page(page).ids(connection));
-        List<FeedItem> items = new ArrayList<>(newest.size());
-        for (Article article : newest) {
+        List<Article> shown = articles.load(connection,
+                page == 1 ? current : subject.query().olderPage(page).ids(connection));
+        List<Tombstone> tombstones = page > 1 || site.tombstoneDays() == 0 ? List.of()
+                : subject.query().tombstones(connection, clock.instant().minus(Duration.ofDays(site.tombstoneDays())));
+        int archives = entries.archives(connection, subject.query().feed());
+        return snapshot(connection, subject, shown, tombstones, page, pages, 0, archives);
+    }
+
+    /** Archive {@code archive} (1 is the oldest): its live articles, and its deleted ones as tombstones. */
+    private Snapshot archiveSnapshot(Connection connection, FeedKey requested, int archive) throws SQLException {
+        FeedSubject subject = FeedSubject.find(connection, site, requested, site.itemsPerFeed());
+        int archives = entries.archives(connection, subject.query().feed());
+        if (archive > archives) {
+            throw new NotFoundException("this feed has " + archives + (archives == 1 ? " archive" : " archives")
+                    + ", not " + archive);
+        }
+        List<Article> held = articles.load(connection, entries.archived(connection, subject.query().feed(), archive));
+        List<Article> live = held.stream().filter(a -> !a.isDeleted())
+                .sorted(Comparator.comparing(Article::published).thenComparing(Article::id).reversed()).toList();
+        List<Tombstone> tombstones = held.stream().filter(Article::isDeleted)
+                .map(a -> new Tombstone(a.feedId(), a.deleted().orElseThrow()))
+                .sorted(Comparator.comparing(Tombstone::deleted).reversed()).toList();
+        return snapshot(connection, subject, live, tombstones, 1, 1, archive, archives);
+    }
+
+    private Snapshot snapshot(Connection connection, FeedSubject subject, List<Article> shown, List<Tombstone> tombstones,
+                              int page, int pages, int archive, int archives) throws SQLException {
+        List<FeedItem> items = new ArrayList<>(shown.size());
+        for (Article article : shown) {
             items.add(new FeedItem(article, links.article(article), related.of(connection, article)));
         }
         Instant lastChange = articles.lastChange(connection).orElse(Instant.EPOCH);
-        List<Tombstone> tombstones = site.tombstoneDays() == 0 ? List.of()
-                : subject.query().tombstones(connection, clock.instant().minus(Duration.ofDays(site.tombstoneDays())));
-        Instant updated = Stream.concat(newest.stream().map(Article::updated), tombstones.stream().map(Tombstone::deleted))
+        Instant updated = Stream.concat(shown.stream().map(Article::updated), tombstones.stream().map(Tombstone::deleted))
                 .max(Instant::compareTo).orElse(lastChange);
         FeedChannel channel = new FeedChannel(subject.key(), subject.title(site), subject.description(), site.language(),
-                updated, page == 1 ? tombstones : List.of(), page, pages);
+                updated, tombstones, page, pages, archive, archives);
         return new Snapshot(channel, items, lastChange);
     }
 
@@ -145,8 +216,7 @@ public final class FeedService {
      * The stored Last-Modified while the bytes are the same; when they differ, the time of the
      * latest change in the store, and always later than the value clients may hold.
      */
-    private Instant lastModified(FeedKey key, FeedFormat format, int page, String etag, Instant lastChange) {
-        String feed = cacheKey(key, null, 1) + (page == 1 ? "" : "|page " + page);
+    private Instant lastModified(String feed, FeedFormat format, String etag, Instant lastChange) {
         Optional<Validators> stored = database.read(connection -> validators.find(connection, feed, format.name()));
         if (stored.isPresent() && stored.get().etag().equals(etag)) {
             return stored.get().lastModified();
@@ -163,9 +233,13 @@ public final class FeedService {
         return lastModified;
     }
 
-    private static String cacheKey(FeedKey key, FeedFormat format, int page) {
-        String feed = key.kind() + (key.slug() == null ? "" : ":" + key.slug());
-        return (format == null ? feed : feed + "|" + format) + (page == 1 ? "" : "|" + page);
+    /** How the validator and version tables name a feed: its kind and slug. */
+    private static String feedName(FeedKey key) {
+        return key.kind() + (key.slug() == null ? "" : ":" + key.slug());
+    }
+
+    private static String cacheKey(FeedKey key, FeedFormat format, Part part) {
+        return feedName(key) + "|" + format + part.suffix();
     }
 
     static String etag(byte[] body) { // also SearchService's

@@ -11,22 +11,25 @@ import org.minbar.model.Tombstone;
 
 /**
  * The ids of a feed's newest live articles, and its recently deleted ones: the whole site, one
- * category or one author. Each form walks one index in order and stops after the limit, so its
- * cost does not grow with the number of stored articles.
+ * category, author or tag. Each form walks one index in order and stops after the limit, so its
+ * cost does not grow with the number of stored articles. Pages after the first skip the articles
+ * the feed's current document holds (see {@link FeedEntries}), so the pages share no article.
  */
 public final class FeedQuery {
 
+    private final FeedId feed;
     private final String sql;
     private final String tombstonesSql;
     private final Long filterId;
     private final int limit;
     private final int offset;
 
-    private FeedQuery(String sql, String tombstonesSql, Long filterId, int limit) {
-        this(sql, tombstonesSql, filterId, limit, 0);
+    private FeedQuery(FeedId feed, String sql, String tombstonesSql, Long filterId, int limit) {
+        this(feed, sql, tombstonesSql, filterId, limit, 0);
     }
 
-    private FeedQuery(String sql, String tombstonesSql, Long filterId, int limit, int offset) {
+    private FeedQuery(FeedId feed, String sql, String tombstonesSql, Long filterId, int limit, int offset) {
+        this.feed = feed;
         this.sql = sql;
         this.tombstonesSql = tombstonesSql;
         this.filterId = filterId;
@@ -34,9 +37,30 @@ public final class FeedQuery {
         this.offset = offset;
     }
 
-    /** The same feed's page (1 is the newest); reading a page skips the ones before it. */
-    public FeedQuery page(int page) {
-        return new FeedQuery(sql, tombstonesSql, filterId, limit, (page - 1) * limit);
+    /** Which feed this is, in feed_entries' terms. */
+    public FeedId feed() {
+        return feed;
+    }
+
+    /**
+     * Page {@code page} (2 or more) of the feed's history: its live articles that are not in its
+     * current document (page 1), newest first, skipping the pages before.
+     */
+    public FeedQuery olderPage(int page) {
+        if (page < 2) {
+            throw new IllegalArgumentException("page 1 is the feed's current document, not a page of its history");
+        }
+        String articleId = filterId == null ? "articles.id" : "l.article_id";
+        String term = filterId == null ? "0" : "l." + filterColumn();
+        String notCurrent = " AND NOT EXISTS (SELECT 1 FROM feed_entries e WHERE e.kind = '" + feed.kind() + "'"
+                + " AND e.term_id = " + term + " AND e.article_id = " + articleId + " AND e.page IS NULL)";
+        int orderBy = sql.indexOf(" ORDER BY ");
+        return new FeedQuery(feed, sql.substring(0, orderBy) + notCurrent + sql.substring(orderBy), tombstonesSql,
+                filterId, limit, (page - 2) * limit);
+    }
+
+    private String filterColumn() {
+        return feed.kind() + "_id";
     }
 
     public int limit() {
@@ -58,28 +82,28 @@ public final class FeedQuery {
     }
 
     public static FeedQuery site(int limit) {
-        return new FeedQuery("SELECT id FROM articles WHERE deleted_at IS NULL"
+        return new FeedQuery(FeedId.SITE, "SELECT id FROM articles WHERE deleted_at IS NULL"
                 + " ORDER BY published_at DESC, id DESC LIMIT ? OFFSET ?",
                 "SELECT feed_id, deleted_at FROM articles WHERE deleted_at IS NOT NULL AND deleted_at >= ?"
                         + " ORDER BY deleted_at DESC LIMIT ?", null, limit);
     }
 
     public static FeedQuery inCategory(long categoryId, int limit) {
-        return new FeedQuery("SELECT l.article_id FROM article_categories l JOIN articles a ON a.id = l.article_id"
+        return new FeedQuery(FeedId.category(categoryId), "SELECT l.article_id FROM article_categories l JOIN articles a ON a.id = l.article_id"
                 + " WHERE l.category_id = ? AND a.deleted_at IS NULL"
                 + " ORDER BY l.published_at DESC, l.article_id DESC LIMIT ? OFFSET ?",
                 tombstonesThrough("article_categories", "category_id"), categoryId, limit);
     }
 
     public static FeedQuery byAuthor(long authorId, int limit) {
-        return new FeedQuery("SELECT l.article_id FROM article_authors l JOIN articles a ON a.id = l.article_id"
+        return new FeedQuery(FeedId.author(authorId), "SELECT l.article_id FROM article_authors l JOIN articles a ON a.id = l.article_id"
                 + " WHERE l.author_id = ? AND a.deleted_at IS NULL"
                 + " ORDER BY l.published_at DESC, l.article_id DESC LIMIT ? OFFSET ?",
                 tombstonesThrough("article_authors", "author_id"), authorId, limit);
     }
 
     public static FeedQuery withTag(long tagId, int limit) {
-        return new FeedQuery("SELECT l.article_id FROM article_tags l JOIN articles a ON a.id = l.article_id"
+        return new FeedQuery(FeedId.tag(tagId), "SELECT l.article_id FROM article_tags l JOIN articles a ON a.id = l.article_id"
                 + " WHERE l.tag_id = ? AND a.deleted_at IS NULL"
                 + " ORDER BY l.published_at DESC, l.article_id DESC LIMIT ? OFFSET ?",
                 tombstonesThrough("article_tags", "tag_id"), tagId, limit);

@@ -27,7 +27,8 @@ final class Migrations {
             "002_deleted_index.sql",
             "003_computed_related.sql",
             "004_tag_feeds.sql",
-            "005_feed_versions.sql");
+            "005_feed_versions.sql",
+            "006_feed_archives.sql");
 
     private Migrations() {}
 

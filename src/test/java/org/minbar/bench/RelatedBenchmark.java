@@ -20,6 +20,7 @@ import org.minbar.related.ArticleIndex;
 import org.minbar.related.ArticleSearch;
 import org.minbar.service.ArticleService;
 import org.minbar.service.FeedCache;
+import org.minbar.service.FeedHistory;
 import org.minbar.service.RelatedIndexing;
 import org.minbar.storage.Database;
 
@@ -47,7 +48,7 @@ public final class RelatedBenchmark {
             for (int size : new int[] {small, large}) {
                 stored = fill(database, index, words, stored, size);
                 RelatedIndexing related = RelatedIndexing.immediate(database, index, Clock.systemUTC());
-                ArticleService articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(),
+                ArticleService articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), new FeedHistory(20),
                         related, new SiteLinks(new SiteConfig("منبر", "وصف", "https://news.example", "ar", 20, 12_000, 30, Map.of(), Map.of())),
                         Clock.systemUTC());
                 double publish = median(SAMPLES, i -> articles.submit(new Submission("application/json",
@@ -74,7 +75,7 @@ public final class RelatedBenchmark {
     /** Grows the store to {@code size} through the bulk path (as an import does), lists marked computed. */
     private static int fill(Database database, ArticleIndex index, Vocabulary words, int from, int size) {
         RelatedIndexing bulk = RelatedIndexing.bulk(database, index, Clock.systemUTC());
-        ArticleService articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), bulk,
+        ArticleService articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), new FeedHistory(20), bulk,
                 new SiteLinks(new SiteConfig("منبر", "وصف", "https://news.example", "ar", 20, 12_000, 30, Map.of(), Map.of())),
                 Clock.systemUTC());
         for (int i = from; i < size; i++) {

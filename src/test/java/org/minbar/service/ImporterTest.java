@@ -37,7 +37,7 @@ class ImporterTest {
     void open() {
         database = Database.open(temp.resolve("storage"));
         index = ArticleIndex.open(temp.resolve("storage").resolve("index"));
-        articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(),
+        articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), new FeedHistory(20),
                 RelatedIndexing.bulk(database, index, Clock.systemUTC()),
                 new org.minbar.publish.SiteLinks(new org.minbar.config.SiteConfig("منبر", "وصف", "https://news.example", "ar",
                         20, 12_000, 30, java.util.Map.of(), java.util.Map.of())), Clock.systemUTC());

@@ -60,7 +60,7 @@ class RelatedIndexingTest {
     }
 
     private ArticleService service(RelatedIndexing related) {
-        return new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), related, LINKS,
+        return new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), new FeedHistory(20), related, LINKS,
                 Clock.systemUTC());
     }
 

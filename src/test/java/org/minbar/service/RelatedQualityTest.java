@@ -51,7 +51,7 @@ class RelatedQualityTest {
     private void open(Path folder, boolean brokenPlurals) {
         database = Database.open(folder);
         index = ArticleIndex.open(folder.resolve("index"), brokenPlurals);
-        articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(),
+        articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), new FeedHistory(20),
                 RelatedIndexing.immediate(database, index, Clock.systemUTC()),
                 new SiteLinks(new SiteConfig("منبر", "وصف", "https://news.example", "ar", 20, 12_000, 30, Map.of(), Map.of())),
                 Clock.systemUTC());

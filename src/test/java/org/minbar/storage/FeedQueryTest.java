@@ -70,6 +70,18 @@ class FeedQueryTest {
     }
 
     @Test
+    void olderPagesWalkTheSameIndexesAndLookUpTheCurrentDocumentByPrimaryKey() {
+        String site = plan(FeedQuery.site(20).olderPage(2), false);
+        assertTrue(site.contains("USING INDEX articles_live_by_published"), site);
+        assertTrue(site.contains("SEARCH e USING PRIMARY KEY (kind=? AND term_id=? AND article_id=?)"), site);
+        assertFalse(site.contains("TEMP B-TREE"), site);
+        String category = plan(FeedQuery.inCategory(1, 20).olderPage(3), true);
+        assertTrue(category.contains("USING COVERING INDEX article_categories_feed (category_id=?)"), category);
+        assertTrue(category.contains("SEARCH e USING PRIMARY KEY (kind=? AND term_id=? AND article_id=?)"), category);
+        assertFalse(category.contains("TEMP B-TREE"), category);
+    }
+
+    @Test
     void plansStillUseTheIndexesOnceTheTablesHaveStatistics() {
         database.write(c -> {
             long syria = Terms.categories().upsert(c, "سوريا", "سوريا");

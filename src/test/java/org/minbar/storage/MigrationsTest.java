@@ -29,10 +29,38 @@ class MigrationsTest {
     @Test
     void migrationCreatesTheSchema() {
         try (Database database = Database.open(folder)) {
-            assertEquals("article_authors,article_categories,article_tags,articles,authors,categories,computed_related,feed_validators,feed_versions,"
+            assertEquals("article_authors,article_categories,article_tags,articles,authors,categories,computed_related,feed_entries,feed_validators,feed_versions,"
                             + "related_links,schema_migrations,tags",
                     database.read(c -> DatabaseTest.query(c, "SELECT group_concat(name, ',') FROM"
                             + " (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)")));
+        }
+    }
+
+    @Test
+    void upgradingToArchivesPutsEveryLiveArticleInItsFeedsCurrentDocuments() {
+        try (Database database = Database.open(folder)) {
+            database.write(c -> {
+                try (var statement = c.createStatement()) {
+                    for (int id = 1; id <= 3; id++) {
+                        statement.executeUpdate("INSERT INTO articles (id, feed_id, path, title, summary, content, language,"
+                                + " published_at, updated_at, created_at, modified_at, deleted_at) VALUES (" + id + ", 'urn:x:" + id
+                                + "', 'p" + id + "', 't', 's', 'c', 'ar', 1, 1, 1, 1, " + (id == 3 ? "2" : "NULL") + ")");
+                    }
+                    statement.executeUpdate("INSERT INTO categories (id, slug, name) VALUES (7, 'c', 'c')");
+                    statement.executeUpdate("INSERT INTO article_categories VALUES (2, 7, 0, 1), (3, 7, 0, 1)");
+                    // back to the schema before 006, as a database made by an older release
+                    statement.executeUpdate("DROP TABLE feed_entries");
+                    statement.executeUpdate("DELETE FROM schema_migrations WHERE version = 6");
+                    statement.executeUpdate("PRAGMA user_version = 5");
+                }
+                return null;
+            });
+        }
+        try (Database database = Database.open(folder)) {
+            assertEquals("category:7:2,site:0:1,site:0:2", database.read(c -> DatabaseTest.query(c,
+                    "SELECT group_concat(kind || ':' || term_id || ':' || article_id, ',') FROM"
+                            + " (SELECT * FROM feed_entries WHERE page IS NULL ORDER BY kind, term_id, article_id)")),
+                    "live articles only; the deleted one is in no current document");
         }
     }
 

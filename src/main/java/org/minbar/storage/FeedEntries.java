@@ -1,0 +1,125 @@
+package org.minbar.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Which articles each feed holds in its current document and which in each RFC 5005 archive
+ * page. An article enters its feeds' current documents when written; the oldest are moved into
+ * a new archive page, a whole page at a time, and an archived row never moves again.
+ */
+public final class FeedEntries {
+
+    private static final String LIVE_CURRENT = " FROM feed_entries e JOIN articles a ON a.id = e.article_id"
+            + " WHERE e.kind = ? AND e.term_id = ? AND e.page IS NULL AND a.deleted_at IS NULL";
+
+    /** Puts the article in these feeds' current documents, and takes it out of the others' (not out of archives). */
+    public void place(Connection connection, long articleId, List<FeedId> feeds) throws SQLException {
+        leaveCurrent(connection, articleId);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT OR IGNORE INTO feed_entries (kind, term_id, article_id) VALUES (?, ?, ?)")) {
+            for (FeedId feed : feeds) {
+                insert.setString(1, feed.kind());
+                insert.setLong(2, feed.termId());
+                insert.setLong(3, articleId);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** A deleted article leaves every current document; archives keep it, to announce its deletion. */
+    public void leaveCurrent(Connection connection, long articleId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM feed_entries WHERE article_id = ? AND page IS NULL")) {
+            delete.setLong(1, articleId);
+            delete.executeUpdate();
+        }
+    }
+
+    /** The live articles in the feed's current document, newest first. */
+    public List<Long> current(Connection connection, FeedId feed) throws SQLException {
+        return ids(connection, "SELECT e.article_id" + LIVE_CURRENT + " ORDER BY a.published_at DESC, a.id DESC",
+                feed, null);
+    }
+
+    /** How many archive pages the feed has; they are numbered from 1, the oldest. */
+    public int archives(Connection connection, FeedId feed) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT max(page) FROM feed_entries WHERE kind = ? AND term_id = ? AND page IS NOT NULL")) {
+            query.setString(1, feed.kind());
+            query.setLong(2, feed.termId());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getInt(1) : 0;
+            }
+        }
+    }
+
+    /** The articles of one archive page, deleted ones included, in no particular order. */
+    public List<Long> archived(Connection connection, FeedId feed, int page) throws SQLException {
+        return ids(connection, "SELECT article_id FROM feed_entries WHERE kind = ? AND term_id = ? AND page = ?",
+                feed, page);
+    }
+
+    /**
+     * While the current document holds at least {@code keep + size} live articles, moves its
+     * oldest {@code size} (by publication, then id) into a new archive page. Returns the pages made.
+     */
+    public int archive(Connection connection, FeedId feed, int keep, int size) throws SQLException {
+        List<Long> current = current(connection, feed);
+        int pages = (current.size() - keep) / size;
+        if (pages <= 0) {
+            return 0;
+        }
+        int next = archives(connection, feed) + 1;
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE feed_entries SET page = ? WHERE kind = ? AND term_id = ? AND article_id = ?")) {
+            for (int i = 0; i < pages * size; i++) {
+                update.setInt(1, next + i / size);
+                update.setString(2, feed.kind());
+                update.setLong(3, feed.termId());
+                update.setLong(4, current.get(current.size() - 1 - i));
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+        return pages;
+    }
+
+    /** Feeds whose current document holds at least {@code threshold} live articles: those {@link #archive} would change. */
+    public List<FeedId> holdingAtLeast(Connection connection, int threshold) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT e.kind, e.term_id FROM feed_entries e JOIN articles a ON a.id = e.article_id"
+                        + " WHERE e.page IS NULL AND a.deleted_at IS NULL GROUP BY e.kind, e.term_id HAVING count(*) >= ?")) {
+            query.setInt(1, threshold);
+            List<FeedId> feeds = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    feeds.add(new FeedId(rows.getString(1), rows.getLong(2)));
+                }
+            }
+            return feeds;
+        }
+    }
+
+    private static List<Long> ids(Connection connection, String sql, FeedId feed, Integer page) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, feed.kind());
+            query.setLong(2, feed.termId());
+            if (page != null) {
+                query.setInt(3, page);
+            }
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+}
