@@ -14,8 +14,8 @@ fi
 
 fail() {
     echo "install-chromium: $1" >&2
-    echo "install-chromium: BrowserIT needs $CHROMIUM and $CHROMEDRIVER; install Debian's packages" \
-        "'${PACKAGES[*]}' (apt-get install chromium chromium-driver), or skip the integration tests with -DskipITs." >&2
+    echo "install-chromium: BrowserIT needs $CHROMIUM and $CHROMEDRIVER: install Debian's packages as root" \
+        "(apt-get install ${PACKAGES[*]}), or skip the integration tests with -DskipITs." >&2
     exit 1
 }
 
@@ -28,20 +28,20 @@ else
     fail "not root, and sudo cannot run without a password."
 fi
 
-export DEBIAN_FRONTEND=noninteractive
-apt() { "${AS_ROOT[@]}" apt-get -q -y -o Dpkg::Use-Pty=0 "$@" </dev/null; }
-install() { apt install --no-install-recommends "${PACKAGES[@]}"; }
+# Through env, because sudo does not pass the caller's environment on.
+apt_get() { "${AS_ROOT[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o Dpkg::Use-Pty=0 "$@" </dev/null; }
+install_packages() { apt_get install --no-install-recommends "${PACKAGES[@]}"; }
 
 echo "install-chromium: installing ${PACKAGES[*]} from Debian's archive"
 started=$SECONDS
 # The package lists are refreshed only when they do not know the packages, or when they are stale
 # enough that the install fails (a version the mirror no longer has).
-if ! apt-cache show chromium chromium-driver >/dev/null 2>&1; then
-    apt update || fail "apt-get update failed."
+if ! apt-cache show "${PACKAGES[@]}" >/dev/null 2>&1; then
+    apt_get update || fail "apt-get update failed."
 fi
-if ! install; then
-    apt update || fail "apt-get update failed."
-    install || fail "apt-get install ${PACKAGES[*]} failed."
+if ! install_packages; then
+    apt_get update || fail "apt-get update failed."
+    install_packages || fail "apt-get install ${PACKAGES[*]} failed."
 fi
 [[ -x $CHROMIUM && -x $CHROMEDRIVER ]] || fail "the packages installed, but $CHROMIUM or $CHROMEDRIVER is not there."
 echo "install-chromium: installed in $((SECONDS - started)) s: $("$CHROMIUM" --version 2>/dev/null || echo '?')"

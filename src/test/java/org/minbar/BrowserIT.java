@@ -90,8 +90,7 @@ class BrowserIT {
         for (var page : pages.entrySet()) {
             browser.desktop(page.getValue());
             Map<String, String> advertised = alternates();
-            List<String> expected = new ArrayList<>(feedsThePageIsAbout(page.getKey(), page.getValue()));
-            for (String feed : expected) {
+            for (String feed : feedsThePageIsAbout(page.getKey(), page.getValue())) {
                 for (var format : FORMATS.entrySet()) {
                     assertEquals(format.getKey(), advertised.get(feed + format.getValue()),
                             page.getKey() + " advertises " + feed + format.getValue() + " as " + format.getKey() + ": " + advertised);
