@@ -17,7 +17,7 @@ import org.minbar.model.RelatedLink;
 /**
  * The small right-to-left HTML pages this server renders: the home page listing every feed, a
  * page per category and author, and a page per article. Each carries link rel="alternate" for
- * its feeds so readers can discover them.
+ * its feeds so readers can discover them, and a visible subscribe link to each.
  */
 public final class HtmlPages {
 
@@ -25,8 +25,10 @@ public final class HtmlPages {
     public record FeedEntry(FeedKey key, String title) {}
 
     private static final String STYLE = "body{font-family:'Noto Naskh Arabic','Amiri',Tahoma,sans-serif;max-width:46rem;"
-            + "margin:auto;padding:1rem;line-height:1.8}img{max-width:100%;height:auto}a{color:#0b5394}"
-            + ".feeds a{margin-inline-end:.75rem}.byline,.dates{color:#555}";
+            + "margin:auto;padding:1rem;line-height:1.8;overflow-wrap:break-word}img{max-width:100%;height:auto}a{color:#0b5394}"
+            + "h1,h2{line-height:1.4}.feeds a{margin-inline-end:.75rem}.feeds a[type]{white-space:nowrap}.byline,.dates{color:#555}"
+            // A date after Arabic text would otherwise be laid out right to left (27-01-2020) and split across lines.
+            + "time{direction:ltr;unicode-bidi:isolate;white-space:nowrap}";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final SiteConfig site;
@@ -111,6 +113,8 @@ public final class HtmlPages {
             Element list = main.appendElement("ul").addClass("related");
             related.forEach(r -> list.appendElement("li").appendElement("a").attr("href", r.url()).text(r.title()));
         }
+        body.appendElement("h2").text("الخلاصات");
+        feedList(body, feeds);
         return page.outerHtml();
     }
 

@@ -42,7 +42,9 @@ public final class ExternalChanges implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        // Let a check under way finish rather than interrupt it: an interrupt during Lucene's file
+        // I/O closes the index's channels, and closing the index then fails ("FileLock invalidated").
+        timer.shutdown();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
