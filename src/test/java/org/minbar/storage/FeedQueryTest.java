@@ -82,6 +82,24 @@ class FeedQueryTest {
     }
 
     @Test
+    void theCurrentDocumentReadsOnlyTheRowsStillCurrentNotEverythingTheFeedHeld() {
+        String plan = database.read(c -> {
+            try (PreparedStatement statement = c.prepareStatement("EXPLAIN QUERY PLAN " + FeedEntries.currentSql())) {
+                statement.setString(1, "site");
+                statement.setLong(2, 0);
+                List<String> details = new ArrayList<>();
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        details.add(rows.getString("detail"));
+                    }
+                }
+                return String.join("\n", details);
+            }
+        });
+        assertTrue(plan.contains("SEARCH e USING INDEX feed_entries_current (kind=? AND term_id=?)"), plan);
+    }
+
+    @Test
     void plansStillUseTheIndexesOnceTheTablesHaveStatistics() {
         database.write(c -> {
             long syria = Terms.categories().upsert(c, "سوريا", "سوريا");
