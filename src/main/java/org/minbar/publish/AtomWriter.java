@@ -26,7 +26,7 @@ import org.minbar.model.Tombstone;
 /**
  * Atom 1.0 (RFC 4287) with Rome. Rome has no way to set xml:lang on the feed element, so it is
  * added to the generated tree, as are at:deleted-entry tombstones (RFC 6721) for recently deleted
- * entries; entries carry html content, rel="related" links with titles and a media:content lead
+ * entries; the feed links to itself and its WebSub hubs; entries carry html content, rel="related" links with titles and a media:content lead
  * image.
  */
 final class AtomWriter {
@@ -57,6 +57,7 @@ final class AtomWriter {
         feed.setAlternateLinks(List.of(link("alternate", links.page(key), "text/html", null)));
         List<Link> other = new ArrayList<>();
         other.add(link("self", links.feed(key, FeedFormat.ATOM, channel.page()), FeedFormat.ATOM.mediaType(), null));
+        links.hubsOf(key).forEach(hub -> other.add(link("hub", hub, null, null)));
         FeedXml.pagingLinks(channel).forEach((rel, page) ->
                 other.add(link(rel, links.feed(key, FeedFormat.ATOM, page), FeedFormat.ATOM.mediaType(), null)));
         feed.setOtherLinks(other);

@@ -1,10 +1,13 @@
 package org.minbar.publish;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.minbar.config.SiteConfig;
 import org.minbar.model.Article;
 import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
+import org.minbar.model.FeedKind;
 import org.minbar.text.PathSegments;
 
 /**
@@ -36,6 +39,27 @@ public final class SiteLinks {
     /** A page of the feed, as WordPress numbers them: ?paged=N, page 1 being the feed's own address. */
     public String feed(FeedKey key, FeedFormat format, int page) {
         return feed(key, format) + (page == 1 ? "" : "?paged=" + page);
+    }
+
+    /** This server's WebSub hub, where subscribers send hub.mode=subscribe. */
+    public String hub() {
+        return site.absolute("/websub");
+    }
+
+    /** Hubs configured beside ours, pinged after every write and advertised in every feed. */
+    public List<String> externalHubs() {
+        return site.websub().externalHubs();
+    }
+
+    /** The hubs a feed advertises: ours and the external ones; none for search results, which are not topics. */
+    public List<String> hubsOf(FeedKey key) {
+        if (key.kind() == FeedKind.SEARCH) {
+            return List.of();
+        }
+        List<String> hubs = new ArrayList<>();
+        hubs.add(hub());
+        hubs.addAll(externalHubs());
+        return hubs;
     }
 
     public String articlePage(String path) {

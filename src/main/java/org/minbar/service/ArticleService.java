@@ -36,8 +36,9 @@ import org.minbar.text.Slugs;
 /**
  * Publishing use cases: create or update an article from a submission (the same guid or URL
  * updates rather than duplicates), replace one by id, delete one, read one. Each write is one
- * transaction, committed before the method returns; then the search index and related stories
- * take it in and cached feeds are dropped.
+ * transaction, committed before the method returns, that also queues the WebSub pushes of every feed
+ * the change touches; then the search index and related stories take it in, cached feeds are
+ * dropped and the pushes go out.
  */
 public final class ArticleService {
 
@@ -53,14 +54,16 @@ public final class ArticleService {
     private final FeedCache cache;
     private final RelatedIndexing related;
     private final RelatedStories relatedStories;
+    private final HubOutbox hub;
     private final Clock clock;
 
     public ArticleService(Database database, ArticleReaders readers, FeedCache cache, RelatedIndexing related,
-                          SiteLinks links, Clock clock) {
+                          SiteLinks links, HubOutbox hub, Clock clock) {
         this.database = database;
         this.readers = readers;
         this.cache = cache;
         this.related = related;
+        this.hub = hub;
         this.relatedStories = new RelatedStories(articles, links);
         this.clock = clock;
     }
@@ -131,6 +134,7 @@ public final class ArticleService {
                 throw new GoneException("article " + id + " was already deleted at " + article.deleted().get());
             }
             MemberVersions.check(article, ifMatch);
+            hub.record(connection, List.of(article));
             articles.markDeleted(connection, id, now());
             return null;
         });
@@ -183,16 +187,19 @@ public final class ArticleService {
         ArticleRow row = row(draft, feedId, uniquePath(connection, published, draft.slug().orElse(draft.title())), published, updated, now, now);
         long id = articles.insert(connection, row);
         writeLinks(connection, id, draft, published);
-        return articles.find(connection, id).orElseThrow();
+        Article inserted = articles.find(connection, id).orElseThrow();
+        hub.record(connection, List.of(inserted));
+        return inserted;
     }
 
     /** What an update left: the article, and whether anything changed. */
     private record Written(Article article, boolean changed) {}
 
-    /** After a committed change: the index and related stories take it in, cached feeds are dropped. */
+    /** After a committed change: the index and related stories take it in, cached feeds are dropped, pushes go out. */
     private void written(long id) {
         related.written(id);
         cache.invalidateAll();
+        hub.committed();
     }
 
     private Written update(Connection connection, long id, ArticleDraft draft) throws SQLException {
@@ -206,7 +213,10 @@ public final class ArticleService {
         ArticleRow row = row(draft, existing.feedId(), existing.path(), published, updated, existing.created(), now);
         articles.replace(connection, id, row);
         writeLinks(connection, id, draft, published);
-        return new Written(articles.find(connection, id).orElseThrow(), true);
+        Article stored = articles.find(connection, id).orElseThrow();
+        // The feeds it left get the push too, so their subscribers see it go.
+        hub.record(connection, existing.isDeleted() ? List.of(stored) : List.of(existing, stored));
+        return new Written(stored, true);
     }
 
     /** A re-post of what is stored changes nothing, so a publisher's retry does not bump "updated". */

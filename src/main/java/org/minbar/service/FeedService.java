@@ -102,7 +102,8 @@ public final class FeedService {
             FeedChannel channel = new FeedChannel(key, all.title(), all.description(), all.language(), all.updated(),
                     all.tombstones().stream().filter(t -> t.deleted().isAfter(since.get())).toList(), 1, 1);
             byte[] body = renderer.render(format, channel, changed);
-            return Optional.of(new RenderedFeed(format.mediaType(), body, gzip(body), current.etag(), current.lastModified()));
+            return Optional.of(new RenderedFeed(format.mediaType(), body, gzip(body), current.etag(), current.lastModified(),
+                    current.self(), current.hubs()));
         });
     }
 
@@ -113,7 +114,8 @@ public final class FeedService {
         byte[] body = renderer.render(format, snapshot.channel(), snapshot.items());
         String etag = etag(body);
         Instant lastModified = lastModified(key, format, page, etag, snapshot.lastChange());
-        RenderedFeed feed = new RenderedFeed(format.mediaType(), body, gzip(body), etag, lastModified);
+        RenderedFeed feed = new RenderedFeed(format.mediaType(), body, gzip(body), etag, lastModified,
+                links.feed(key, format, page), links.hubsOf(key));
         cache.put(cacheKey(key, format, page), feed, generation);
         return feed;
     }
