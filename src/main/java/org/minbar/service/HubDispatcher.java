@@ -162,9 +162,11 @@ public final class HubDispatcher implements AutoCloseable {
         }
         DeliveryStore.Pending delivery = found.get();
         Optional<Topic> topic = topics.parse(delivery.topic());
+        if (topic.isEmpty()) {
+            LOG.warn("websub: dropped a delivery of {}: not a feed of this site (was the base URL changed?)", delivery.topic());
+        }
         if (!delivery.expires().isAfter(clock.instant()) || topic.isEmpty()) {
-            // A lease that ran out gets nothing; a topic that no longer parses was stored under another base URL.
-            database.write(connection -> done(table, connection, id));
+            database.write(connection -> done(table, connection, id)); // a lease that ran out gets nothing
             return;
         }
         HubClient.Outcome outcome;
