@@ -88,7 +88,7 @@ public final class ArticleService {
                 return new Saved(written.article(), false, written.changed());
             }
             return new Saved(insert(connection, draft), true, true);
-        });
+        }, cache::invalidateAll);
         if (saved.changed()) {
             written(saved.article().id());
         }
@@ -113,7 +113,7 @@ public final class ArticleService {
                 }
             }
             return update(connection, id, draft);
-        });
+        }, cache::invalidateAll);
         if (written.changed()) {
             written(id);
         }
@@ -137,7 +137,7 @@ public final class ArticleService {
             hub.record(connection, List.of(article));
             articles.markDeleted(connection, id, now());
             return null;
-        });
+        }, cache::invalidateAll);
         written(id);
     }
 
@@ -195,7 +195,12 @@ public final class ArticleService {
     /** What an update left: the article, and whether anything changed. */
     private record Written(Article article, boolean changed) {}
 
-    /** After a committed change: the index and related stories take it in, cached feeds are dropped, pushes go out. */
+    /**
+     * After a committed change: the index and related stories take it in, cached feeds are dropped,
+     * pushes go out. Feeds were dropped already as the write committed, under its lock, so the
+     * dispatcher (which claims a delivery under the same lock) never sends a document cached before
+     * the write; they are dropped again here so no feed rendered without the new related stories stays.
+     */
     private void written(long id) {
         related.written(id);
         cache.invalidateAll();
