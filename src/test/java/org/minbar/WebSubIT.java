@@ -230,6 +230,39 @@ class WebSubIT {
     }
 
     @Test
+    void aSlowSubscriberDoesNotHoldUpTheOthers() throws Exception {
+        try (Subscriber fast = Subscriber.start()) {
+            subscriber.answerPostsAfter(Duration.ofSeconds(5));
+            subscribeAndAwait(server.base() + "/feed/", subscriber);
+            subscribeAndAwait(server.base() + "/feed/", fast);
+            Instant published = Instant.now();
+            publish("urn:test:slow", "خبر للمشتركين جميعاً", "سوريا");
+            Subscriber.Received quick = fast.nextPost(WAIT);
+            Subscriber.Received slow = subscriber.nextPost(WAIT);
+            assertNotNull(quick);
+            assertNotNull(slow);
+            System.out.println("WebSub delivery beside a subscriber that answers in 5 s: "
+                    + Duration.between(published, quick.at()).toMillis() + " ms");
+            assertTrue(quick.at().isBefore(slow.at().plusSeconds(4)), "the fast subscriber is not kept waiting for the slow one");
+        }
+    }
+
+    @Test
+    void aFullHubDeniesNewSubscriptionsButRenewsExistingOnes() throws Exception {
+        server.close();
+        server = TestServer.withSiteSettings(storage, "{\"websub\": {\"allowPrivateCallbacks\": true, \"maxSubscriptions\": 1}}");
+        subscribeAndAwait(server.base() + "/feed/", subscriber);
+        try (Subscriber second = Subscriber.start()) {
+            subscribe(server.base() + "/feed/atom/", second.url("/cb"));
+            Map<String, String> denial = second.nextDenial(WAIT);
+            assertNotNull(denial, "a new subscription beyond the limit is denied");
+            assertEquals("this hub holds its maximum of 1 subscriptions", denial.get("hub.reason"));
+        }
+        subscribe(server.base() + "/feed/", subscriber.url("/cb"));
+        assertNotNull(subscriber.nextVerification(WAIT), "renewing the one it holds is verified as usual");
+    }
+
+    @Test
     void unsubscribingIsVerifiedAndThenNothingMoreArrives() throws Exception {
         String topic = server.base() + "/feed/atom/";
         subscribeAndAwait(topic, subscriber);

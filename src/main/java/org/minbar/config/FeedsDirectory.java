@@ -92,7 +92,8 @@ public final class FeedsDirectory {
         Duration lease = seconds(file.defaultLeaseSeconds(), defaults.defaultLease());
         if (min.toSeconds() < 1 || max.compareTo(MAX_LEASE) > 0 || min.compareTo(max) > 0) {
             throw new ConfigException(sitePath + ": $.websub.minLeaseSeconds and maxLeaseSeconds must satisfy"
-                    + " 1 <= min <= max <= " + MAX_LEASE.toSeconds() + " (now " + min.toSeconds() + " and " + max.toSeconds() + ")");
+                    + " 1 <= min <= max <= " + MAX_LEASE.toSeconds() + " (now " + min.toSeconds() + " and "
+                    + max.toSeconds() + ")");
         }
         if (lease.compareTo(min) < 0 || lease.compareTo(max) > 0) {
             throw new ConfigException(sitePath + ": $.websub.defaultLeaseSeconds must be between minLeaseSeconds ("

@@ -42,7 +42,7 @@ public final class SiteLinks {
     }
 
     /** This server's WebSub hub, where subscribers send hub.mode=subscribe. */
-    public String hub() {
+    private String hub() {
         return site.absolute("/websub");
     }
 

@@ -211,7 +211,8 @@ public final class HubDispatcher implements AutoCloseable {
             database.write(connection -> done(table, connection, id));
             return;
         }
-        LOG.info("websub: {} failed (attempt {}), retrying in {} s: {}", what, attempts, wait.get().toSeconds(), outcome.problem());
+        LOG.info("websub: {} failed (attempt {}), retrying in {} s: {}", what, attempts, wait.get().toSeconds(),
+                outcome.problem());
         database.write(connection -> {
             table.retryAt(connection, id, clock.instant().plus(wait.get()), outcome.problem());
             return null;

@@ -72,7 +72,8 @@ public final class HubClient {
     }
 
     /** WebSub §7: POSTs the feed with its type, the hub and self Link headers and, when given, the signature. */
-    public Outcome deliver(String callback, byte[] body, String contentType, List<String> linkHeaders, Optional<String> signature) {
+    public Outcome deliver(String callback, byte[] body, String contentType, List<String> linkHeaders,
+                           Optional<String> signature) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(callback)).timeout(requestTimeout)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
@@ -132,7 +133,8 @@ public final class HubClient {
 
     private static String form(Map<String, String> values) {
         return values.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
     }
 }

@@ -22,7 +22,8 @@ public final class HubRequests {
         HubRequest.Mode parsedMode = switch (mode) {
             case "subscribe" -> HubRequest.Mode.SUBSCRIBE;
             case "unsubscribe" -> HubRequest.Mode.UNSUBSCRIBE;
-            default -> throw new BadHubRequestException("hub.mode", "must be subscribe or unsubscribe (got '" + shown(mode) + "')");
+            default -> throw new BadHubRequestException("hub.mode",
+                    "must be subscribe or unsubscribe (got '" + shown(mode) + "')");
         };
         String topic = required(form, "hub.topic");
         if (topic.length() > MAX_TOPIC_CHARS) {

@@ -44,6 +44,7 @@ public final class Subscriber implements AutoCloseable {
     private final BlockingQueue<Received> posts = new LinkedBlockingQueue<>();
     private final Queue<Integer> statuses = new ConcurrentLinkedQueue<>();
     private volatile boolean echoChallenge = true;
+    private volatile Duration postDelay = Duration.ZERO;
 
     private Subscriber(HttpServer server) {
         this.server = server;
@@ -80,6 +81,12 @@ public final class Subscriber implements AutoCloseable {
         return this;
     }
 
+    /** From now on, POSTs are answered only after this long: a slow subscriber. */
+    public Subscriber answerPostsAfter(Duration delay) {
+        postDelay = delay;
+        return this;
+    }
+
     /** The next POSTs are answered with these statuses, in order. */
     public Subscriber thenAnswer(Integer... next) {
         statuses.addAll(java.util.List.of(next));
@@ -105,6 +112,7 @@ public final class Subscriber implements AutoCloseable {
                 Headers headers = new Headers();
                 headers.putAll(exchange.getRequestHeaders());
                 posts.add(new Received(headers, body, Instant.now()));
+                sleep(postDelay);
                 Integer status = statuses.poll();
                 answer(exchange, status == null ? 200 : status, "");
                 return;
@@ -117,6 +125,14 @@ public final class Subscriber implements AutoCloseable {
             }
             verifications.add(query);
             answer(exchange, 200, echoChallenge ? query.getOrDefault("hub.challenge", "") : "not the challenge");
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
