@@ -156,7 +156,7 @@ public final class HubDispatcher implements AutoCloseable {
     private void deliver(long id) {
         OutboxTable table = OutboxTable.deliveries();
         Optional<DeliveryStore.Pending> found = database.write(connection ->
-                table.begin(connection, id) ? deliveries.find(connection, id) : Optional.empty());
+                table.begin(connection, id, clock.instant()) ? deliveries.find(connection, id) : Optional.empty());
         if (found.isEmpty()) {
             return;
         }
@@ -191,7 +191,7 @@ public final class HubDispatcher implements AutoCloseable {
     private void ping(long id) {
         OutboxTable table = OutboxTable.hubPings();
         Optional<HubPingStore.Pending> found = database.write(connection ->
-                table.begin(connection, id) ? pings.find(connection, id) : Optional.empty());
+                table.begin(connection, id, clock.instant()) ? pings.find(connection, id) : Optional.empty());
         if (found.isPresent()) {
             HubPingStore.Pending ping = found.get();
             finish(table, id, ping.attempts(), client.ping(ping.hub(), ping.topic()),
@@ -236,9 +236,9 @@ public final class HubDispatcher implements AutoCloseable {
     public void close() {
         closed = true;
         loop.interrupt();
-        workers.shutdownNow();
         try {
             loop.join(5_000);
+            workers.shutdownNow(); // a delivery cut short is still in the outbox, and is sent at the next start
             workers.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

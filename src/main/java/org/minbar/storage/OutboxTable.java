@@ -48,12 +48,14 @@ public final class OutboxTable {
 
     /**
      * Counts an attempt as begun, so that a write from now on queues a fresh row rather than
-     * joining this one (whose body may already be rendered); false when the row is gone.
+     * joining this one (whose body may already be rendered); false when the row is gone or no
+     * longer due (another attempt just failed and scheduled the next).
      */
-    public boolean begin(Connection connection, long id) throws SQLException {
+    public boolean begin(Connection connection, long id, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE " + table + " SET attempts = attempts + 1 WHERE id = ?")) {
+                "UPDATE " + table + " SET attempts = attempts + 1 WHERE id = ? AND next_attempt_at <= ?")) {
             update.setLong(1, id);
+            update.setLong(2, now.toEpochMilli());
             return update.executeUpdate() > 0;
         }
     }

@@ -1,6 +1,7 @@
 package org.minbar.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -38,10 +39,16 @@ class DeliveryStoreTest {
             assertEquals(2, upcoming.size());
 
             long first = upcoming.get(0).id();
-            assertTrue(database.<Boolean>write(c -> table.begin(c, first)));
+            assertTrue(database.<Boolean>write(c -> table.begin(c, first, NOW.plusSeconds(2))));
             assertEquals(1, database.<Integer>write(c -> deliveries.enqueue(c, List.of(FEED), NOW.plusSeconds(3))),
                     "once an attempt has begun, a later write queues a fresh delivery");
             assertEquals(1, database.<Integer>read(c -> deliveries.find(c, first).orElseThrow().attempts()));
+
+            database.write(c -> {
+                table.retryAt(c, first, NOW.plusSeconds(60), "POST a.example answered 500");
+                return null;
+            });
+            assertFalse(database.<Boolean>write(c -> table.begin(c, first, NOW.plusSeconds(4))), "not due until the back-off ends");
         }
     }
 
