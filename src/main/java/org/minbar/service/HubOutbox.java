@@ -51,7 +51,7 @@ public final class HubOutbox {
     }
 
     /** The self URL of each feed, in each format, that any of these versions appears in. */
-    Set<String> topics(List<Article> versions) {
+    private Set<String> topics(List<Article> versions) {
         Set<FeedKey> feeds = new LinkedHashSet<>();
         feeds.add(FeedKey.site());
         for (Article article : versions) {

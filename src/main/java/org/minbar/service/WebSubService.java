@@ -93,7 +93,7 @@ public final class WebSubService implements AutoCloseable {
     }
 
     /** The topic's canonical self URL when it names one of our feeds (the slug found as feeds find it). */
-    Optional<String> canonical(String topic) {
+    private Optional<String> canonical(String topic) {
         Optional<Topic> parsed = topics.parse(topic);
         if (parsed.isEmpty()) {
             return Optional.empty();
