@@ -5,6 +5,7 @@ import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.minbar.config.FeedsDirectory;
 import org.minbar.config.PublishingToken;
@@ -23,11 +24,19 @@ import org.minbar.service.FeedHistory;
 import org.minbar.service.ExternalChanges;
 import org.minbar.service.FeedService;
 import org.minbar.service.Health;
+import org.minbar.service.HubDispatcher;
+import org.minbar.service.HubOutbox;
 import org.minbar.service.PageService;
 import org.minbar.service.SearchService;
 import org.minbar.service.RelatedIndexing;
 import org.minbar.service.SeedImport;
+import org.minbar.service.WebSubService;
 import org.minbar.storage.Database;
+import org.minbar.websub.Backoff;
+import org.minbar.websub.CallbackGuard;
+import org.minbar.websub.Doorbell;
+import org.minbar.websub.HubClient;
+import org.minbar.websub.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,16 +57,20 @@ public final class App implements AutoCloseable {
     private final Database database;
     private final ArticleIndex index;
     private final ExternalChanges externalChanges;
+    private final WebSubService webSub;
+    private final HubDispatcher dispatcher;
     private final SiteConfig site;
     private final int port;
     private final PublishingToken.Resolved token;
 
-    private App(Undertow undertow, Database database, ArticleIndex index, ExternalChanges externalChanges, SiteConfig site,
-                int port, PublishingToken.Resolved token) {
+    private App(Undertow undertow, Database database, ArticleIndex index, ExternalChanges externalChanges,
+                WebSubService webSub, HubDispatcher dispatcher, SiteConfig site, int port, PublishingToken.Resolved token) {
         this.undertow = undertow;
         this.database = database;
         this.index = index;
         this.externalChanges = externalChanges;
+        this.webSub = webSub;
+        this.dispatcher = dispatcher;
         this.site = site;
         this.port = port;
         this.token = token;
@@ -77,6 +90,8 @@ public final class App implements AutoCloseable {
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
                 .setHandler(exchange -> routes.get().handleRequest(exchange))
                 .build();
+        WebSubService webSub = null;
+        HubDispatcher dispatcher = null;
         try {
             undertow.start();
             int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
@@ -92,28 +107,43 @@ public final class App implements AutoCloseable {
             if (archived > 0) {
                 LOG.info("moved the oldest articles of overfull feeds into {} new archive pages", archived);
             }
+            Doorbell doorbell = new Doorbell();
             ArticleService articles = new ArticleService(database, new ArticleReaders(site.baseUrl()), cache, history,
-                    related, links, Clock.systemUTC());
+                    related, links, new HubOutbox(links, doorbell, Clock.systemUTC()), Clock.systemUTC());
             FeedRenderer renderer = new FeedRenderer(site, links, NAME, VERSION);
             FeedService feeds = new FeedService(database, site, links, renderer, cache,
                     Clock.systemUTC());
+            CallbackGuard guard = new CallbackGuard(site.websub().allowPrivateCallbacks());
+            HubClient hubClient = new HubClient(guard, Duration.ofSeconds(5), Duration.ofSeconds(10));
+            webSub = new WebSubService(database, site, links, hubClient, guard, Clock.systemUTC());
+            dispatcher = new HubDispatcher(database, feeds, links, new Topics(site.baseUrl()), hubClient,
+                    new Backoff(site.websub().retryBase(), site.websub().maxAttempts()), doorbell, Clock.systemUTC());
             PageService pages = new PageService(database, site, links);
             AtomPubService atomPub = new AtomPubService(database, articles, links,
                     new AtomPubDocuments(site, links, NAME, VERSION));
             settings.seeds().ifPresent(folder -> new SeedImport(articles).importIfEmpty(folder));
             SearchService search = new SearchService(database, new ArticleSearch(index), site, links,
                     renderer, Clock.systemUTC());
-            routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, search, new Health(database), links),
+            routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, search, webSub, new Health(database),
+                    links),
                     new Routes.Settings(token.token(), settings.maxBodyBytes(), settings.cacheMaxAgeSeconds())));
             LOG.info("serving {} on http://{}:{} as {} (database {})", site.title(), settings.host(), port, site.baseUrl(),
                     database.file());
             ExternalChanges externalChanges = new ExternalChanges(database, () -> {
                 related.bringUpToDate(LOG::info);
                 cache.invalidateAll();
+                doorbell.ring(); // an import beside us queues pushes too
             });
-            return new App(undertow, database, index, externalChanges, site, port, token);
+            dispatcher.start();
+            return new App(undertow, database, index, externalChanges, webSub, dispatcher, site, port, token);
         } catch (RuntimeException e) {
             undertow.stop();
+            if (dispatcher != null) {
+                dispatcher.close();
+            }
+            if (webSub != null) {
+                webSub.close();
+            }
             index.close();
             database.close();
             throw e;
@@ -141,6 +171,8 @@ public final class App implements AutoCloseable {
     public void close() {
         externalChanges.close();
         undertow.stop();
+        webSub.close();
+        dispatcher.close();
         index.close();
         database.close();
     }

@@ -15,6 +15,7 @@ import org.minbar.ingest.ArticleReaders;
 import org.minbar.service.ArticleService;
 import org.minbar.service.FeedCache;
 import org.minbar.service.FeedHistory;
+import org.minbar.service.HubOutbox;
 import org.minbar.service.ImportReport;
 import org.minbar.service.Importer;
 import org.minbar.publish.SiteLinks;
@@ -22,6 +23,7 @@ import org.minbar.service.RelatedIndexing;
 import org.minbar.related.ArticleIndex;
 import org.minbar.storage.Database;
 import org.minbar.storage.StorageException;
+import org.minbar.websub.Doorbell;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -195,9 +197,11 @@ public final class Main {
                 try {
                     RelatedIndexing related = index == null ? RelatedIndexing.leftToTheServer(database, Clock.systemUTC())
                             : RelatedIndexing.bulk(database, index, Clock.systemUTC());
+                    SiteLinks links = new SiteLinks(config);
+                    // Pushes are queued with the articles; the running server (or the next start) sends them.
                     ArticleService articles = new ArticleService(database, new ArticleReaders(config.baseUrl()),
-                            new FeedCache(), new FeedHistory(config.itemsPerFeed()), related, new SiteLinks(config),
-                            Clock.systemUTC());
+                            new FeedCache(), new FeedHistory(config.itemsPerFeed()), related, links,
+                            new HubOutbox(links, new Doorbell(), Clock.systemUTC()), Clock.systemUTC());
                     ImportReport report = new Importer(articles, out::println).importAll(files);
                     related.finish(out::println);
                     report.summary().forEach(out::println);

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.minbar.text.CleanText;
@@ -27,6 +30,7 @@ public final class FeedsDirectory {
     static final int MAX_ITEMS_PER_FEED = 100;
     static final int DEFAULT_MAX_ITEM_CONTENT_CHARS = 12_000;
     static final int DEFAULT_TOMBSTONE_DAYS = 30;
+    static final Duration MAX_LEASE = Duration.ofDays(365);
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -35,7 +39,10 @@ public final class FeedsDirectory {
             .build();
 
     record SiteFile(String title, String description, String baseUrl, String language,
-                    Integer itemsPerFeed, Integer maxItemContentChars, Integer tombstoneDays) {}
+                    Integer itemsPerFeed, Integer maxItemContentChars, Integer tombstoneDays, WebSubFile websub) {}
+
+    record WebSubFile(Long defaultLeaseSeconds, Long minLeaseSeconds, Long maxLeaseSeconds, Integer maxSubscriptions,
+                      Boolean allowPrivateCallbacks, Long retryBaseSeconds, Integer maxAttempts, List<String> externalHubs) {}
 
     record DisplayFile(String name, String slug, String description, String bio, String url) {}
 
@@ -71,7 +78,54 @@ public final class FeedsDirectory {
         }
         String baseUrl = baseUrl(sitePath, baseUrlOverride.or(() -> Optional.ofNullable(site.baseUrl())).orElse(fallbackBaseUrl));
         return new SiteConfig(title, description, baseUrl, language, items, maxContent, tombstoneDays,
-                displays(folder.resolve("categories.json")), displays(folder.resolve("authors.json")));
+                displays(folder.resolve("categories.json")), displays(folder.resolve("authors.json")),
+                websub(sitePath, site.websub()));
+    }
+
+    private static WebSubConfig websub(Path sitePath, WebSubFile file) {
+        WebSubConfig defaults = WebSubConfig.DEFAULTS;
+        if (file == null) {
+            return defaults;
+        }
+        Duration min = seconds(file.minLeaseSeconds(), defaults.minLease());
+        Duration max = seconds(file.maxLeaseSeconds(), defaults.maxLease());
+        Duration lease = seconds(file.defaultLeaseSeconds(), defaults.defaultLease());
+        if (min.toSeconds() < 1 || max.compareTo(MAX_LEASE) > 0 || min.compareTo(max) > 0) {
+            throw new ConfigException(sitePath + ": $.websub.minLeaseSeconds and maxLeaseSeconds must satisfy"
+                    + " 1 <= min <= max <= " + MAX_LEASE.toSeconds() + " (now " + min.toSeconds() + " and "
+                    + max.toSeconds() + ")");
+        }
+        if (lease.compareTo(min) < 0 || lease.compareTo(max) > 0) {
+            throw new ConfigException(sitePath + ": $.websub.defaultLeaseSeconds must be between minLeaseSeconds ("
+                    + min.toSeconds() + ") and maxLeaseSeconds (" + max.toSeconds() + ")");
+        }
+        int subscriptions = file.maxSubscriptions() == null ? defaults.maxSubscriptions() : file.maxSubscriptions();
+        if (subscriptions < 1 || subscriptions > 1_000_000) {
+            throw new ConfigException(sitePath + ": $.websub.maxSubscriptions must be between 1 and 1000000");
+        }
+        Duration retryBase = seconds(file.retryBaseSeconds(), defaults.retryBase());
+        if (retryBase.toSeconds() < 1 || retryBase.toSeconds() > 86_400) {
+            throw new ConfigException(sitePath + ": $.websub.retryBaseSeconds must be between 1 and 86400");
+        }
+        int attempts = file.maxAttempts() == null ? defaults.maxAttempts() : file.maxAttempts();
+        if (attempts < 1 || attempts > 20) {
+            throw new ConfigException(sitePath + ": $.websub.maxAttempts must be between 1 and 20");
+        }
+        List<String> hubs = new ArrayList<>();
+        List<String> given = file.externalHubs() == null ? List.of() : file.externalHubs();
+        for (int i = 0; i < given.size(); i++) {
+            try {
+                hubs.add(WebAddresses.toUri(given.get(i) == null ? "" : given.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(sitePath + ": $.websub.externalHubs[" + i + "] " + e.getMessage());
+            }
+        }
+        return new WebSubConfig(lease, min, max, subscriptions,
+                Boolean.TRUE.equals(file.allowPrivateCallbacks()), retryBase, attempts, hubs);
+    }
+
+    private static Duration seconds(Long value, Duration fallback) {
+        return value == null ? fallback : Duration.ofSeconds(value);
     }
 
     private static String baseUrl(Path sitePath, String raw) {

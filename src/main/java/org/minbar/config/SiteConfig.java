@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The channel data every feed is built from, validated: Arabic title and description, the
  * absolute base URL (no trailing slash), language, items per feed, how long Atom feeds announce
- * deletions, and display data for categories and authors keyed by slug.
+ * deletions, display data for categories and authors keyed by slug, and the WebSub hub's settings.
  */
 public record SiteConfig(
         String title,
@@ -17,11 +17,20 @@ public record SiteConfig(
         int maxItemContentChars,
         int tombstoneDays,
         Map<String, Display> categories,
-        Map<String, Display> authors) {
+        Map<String, Display> authors,
+        WebSubConfig websub) {
 
     public SiteConfig {
         categories = Map.copyOf(categories);
         authors = Map.copyOf(authors);
+    }
+
+    /** A site whose hub has the default settings. */
+    public SiteConfig(String title, String description, String baseUrl, String language, int itemsPerFeed,
+                      int maxItemContentChars, int tombstoneDays, Map<String, Display> categories,
+                      Map<String, Display> authors) {
+        this(title, description, baseUrl, language, itemsPerFeed, maxItemContentChars, tombstoneDays, categories, authors,
+                WebSubConfig.DEFAULTS);
     }
 
     public Optional<Display> category(String slug) {

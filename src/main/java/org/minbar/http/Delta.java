@@ -51,6 +51,7 @@ final class Delta {
         headers.put(Headers.LAST_MODIFIED, HttpDates.format(delta.lastModified()));
         headers.put(Headers.CACHE_CONTROL, cacheControl);
         headers.put(Headers.VARY, "Accept-Encoding, A-IM, If-None-Match");
+        FeedResponses.links(exchange, delta);
         FeedResponses.sendBody(exchange, delta, gzip);
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.minbar.model.Problem;
+import org.minbar.service.BusyException;
 import org.minbar.service.ConflictException;
 import org.minbar.service.GoneException;
 import org.minbar.service.InvalidInputException;
@@ -91,6 +92,9 @@ final class ErrorHandler implements HttpHandler {
         }
         if (e instanceof PreconditionFailedException) {
             return 412;
+        }
+        if (e instanceof BusyException) {
+            return 503;
         }
         return 500;
     }

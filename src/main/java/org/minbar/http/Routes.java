@@ -18,6 +18,7 @@ import org.minbar.service.FeedService;
 import org.minbar.service.Health;
 import org.minbar.service.PageService;
 import org.minbar.service.SearchService;
+import org.minbar.service.WebSubService;
 
 /**
  * Every route the server answers, in one table. Feed and page addresses follow WordPress's
@@ -28,7 +29,7 @@ public final class Routes {
 
     /** What the routes need from the rest of the server. */
     public record Services(ArticleService articles, FeedService feeds, PageService pages, AtomPubService atomPub,
-                           SearchService search, Health health, SiteLinks links) {}
+                           SearchService search, WebSubService webSub, Health health, SiteLinks links) {}
 
     /** HTTP settings: the publishing token, the largest request body, and feeds' max-age. */
     public record Settings(String token, int maxBodyBytes, int cacheMaxAgeSeconds) {}
@@ -80,6 +81,10 @@ public final class Routes {
         read(routes, "/atompub/articles/{id}", blocking(atomPub::get));
         routes.put("/atompub/articles/{id}", blocking(new BearerAuth(settings.token(), atomPub::replace)));
         routes.delete("/atompub/articles/{id}", blocking(new BearerAuth(settings.token(), atomPub::delete)));
+
+        WebSubHandlers webSub = new WebSubHandlers(services.webSub());
+        routes.post("/websub", blocking(webSub::request));
+        read(routes, "/websub", blocking(webSub::about));
 
         routes.setFallbackHandler(exchange -> ErrorHandler.send(exchange,
                 new HttpError(404, "nothing at " + exchange.getRequestPath())));

@@ -26,8 +26,8 @@ import org.minbar.model.Tombstone;
 /**
  * Atom 1.0 (RFC 4287) with Rome. Rome has no way to set xml:lang on the feed element, so it is
  * added to the generated tree, as are at:deleted-entry tombstones (RFC 6721) for recently deleted
- * entries; entries carry html content, rel="related" links with titles and a media:content lead
- * image.
+ * entries; the feed links to itself and its WebSub hubs; entries carry html content, rel="related"
+ * links with titles and a media:content lead image.
  */
 final class AtomWriter {
 
@@ -58,6 +58,7 @@ final class AtomWriter {
         List<Link> other = new ArrayList<>();
         FeedXml.documentLinks(channel, links, FeedFormat.ATOM).forEach((rel, href) ->
                 other.add(link(rel, href, FeedFormat.ATOM.mediaType(), null)));
+        FeedXml.hubs(channel, links).forEach(hub -> other.add(link("hub", hub, null, null)));
         feed.setOtherLinks(other);
         Person site = new Person();
         site.setName(siteTitle);

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdom2.Document;
@@ -99,6 +100,11 @@ final class FeedXml {
             rels.put("prev-archive", links.archive(key, format, channel.archives()));
         }
         return rels;
+    }
+
+    /** The WebSub hubs a document advertises: a feed's own, none on archives, which are not topics. */
+    static List<String> hubs(FeedChannel channel, SiteLinks links) {
+        return channel.isArchive() ? List.of() : links.hubsOf(channel.key());
     }
 
     /** RFC 5005's fh:archive, which marks a document as an archive that will not change. */

@@ -19,8 +19,8 @@ import org.minbar.model.Tag;
 
 /**
  * JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the same items as the RSS and Atom feeds, with
- * authors, tags (categories and tags), content_html wrapped right to left, language, and the
- * related stories under the extension key "_related".
+ * authors, tags (categories and tags), content_html wrapped right to left, language, the WebSub
+ * hubs, and the related stories under the extension key "_related".
  */
 final class JsonFeedWriter {
 
@@ -44,6 +44,10 @@ final class JsonFeedWriter {
         feed.put("feed_url", links.feed(key, FeedFormat.JSON, channel.page()));
         if (channel.page() < channel.pages()) {
             feed.put("next_url", links.feed(key, FeedFormat.JSON, channel.page() + 1));
+        }
+        List<Map<String, String>> hubs = links.hubsOf(key).stream().map(hub -> Map.of("type", "WebSub", "url", hub)).toList();
+        if (!hubs.isEmpty()) {
+            feed.put("hubs", hubs);
         }
         feed.put("description", channel.description());
         feed.put("language", channel.language());

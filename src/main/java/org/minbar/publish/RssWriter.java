@@ -22,8 +22,8 @@ import org.minbar.model.RelatedLink;
 /**
  * RSS 2.0 with Rome: dc:creator for authors (RSS's own author element must be an e-mail),
  * content:encoded for the full right-to-left content, media:content for the lead image, and from
- * the Atom namespace the channel's self link and each item's related links. Rome writes pubDate
- * and lastBuildDate in RFC 822 with English names and GMT.
+ * the Atom namespace the channel's self and WebSub hub links and each item's related links. Rome
+ * writes pubDate and lastBuildDate in RFC 822 with English names and GMT.
  */
 final class RssWriter {
 
@@ -59,6 +59,9 @@ final class RssWriter {
         int at = channelElement.indexOf(channelElement.getChild("description")) + 1;
         for (var link : FeedXml.documentLinks(channel, links, FeedFormat.RSS).entrySet()) {
             channelElement.addContent(at++, FeedXml.atomLink(link.getKey(), link.getValue(), FeedFormat.RSS.mediaType(), null));
+        }
+        for (String hub : FeedXml.hubs(channel, links)) {
+            channelElement.addContent(at++, FeedXml.atomLink("hub", hub, null, null));
         }
         if (channel.isArchive()) {
             root.addNamespaceDeclaration(FeedXml.HISTORY);

@@ -1,10 +1,13 @@
 package org.minbar.publish;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.minbar.config.SiteConfig;
 import org.minbar.model.Article;
 import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
+import org.minbar.model.FeedKind;
 import org.minbar.text.PathSegments;
 
 /**
@@ -41,6 +44,27 @@ public final class SiteLinks {
     /** RFC 5005 archive document {@code archive} (1 is the oldest) of the feed in this format. */
     public String archive(FeedKey key, FeedFormat format, int archive) {
         return feed(key, format) + "archive/" + archive + "/";
+    }
+
+    /** This server's WebSub hub, where subscribers send hub.mode=subscribe. */
+    private String hub() {
+        return site.absolute("/websub");
+    }
+
+    /** Hubs configured beside ours, pinged after every write and advertised in every feed. */
+    public List<String> externalHubs() {
+        return site.websub().externalHubs();
+    }
+
+    /** The hubs a feed advertises: ours and the external ones; none for search results, which are not topics. */
+    public List<String> hubsOf(FeedKey key) {
+        if (key.kind() == FeedKind.SEARCH) {
+            return List.of();
+        }
+        List<String> hubs = new ArrayList<>();
+        hubs.add(hub());
+        hubs.addAll(externalHubs());
+        return hubs;
     }
 
     public String articlePage(String path) {

@@ -36,8 +36,9 @@ import org.minbar.text.Slugs;
 /**
  * Publishing use cases: create or update an article from a submission (the same guid or URL
  * updates rather than duplicates), replace one by id, delete one, read one. Each write is one
- * transaction, committed before the method returns; then the search index and related stories
- * take it in and cached feeds are dropped.
+ * transaction, committed before the method returns, that also queues the WebSub pushes of every feed
+ * the change touches; then the search index and related stories take it in, cached feeds are
+ * dropped and the pushes go out.
  */
 public final class ArticleService {
 
@@ -54,15 +55,17 @@ public final class ArticleService {
     private final FeedHistory history;
     private final RelatedIndexing related;
     private final RelatedStories relatedStories;
+    private final HubOutbox hub;
     private final Clock clock;
 
     public ArticleService(Database database, ArticleReaders readers, FeedCache cache, FeedHistory history,
-                          RelatedIndexing related, SiteLinks links, Clock clock) {
+                          RelatedIndexing related, SiteLinks links, HubOutbox hub, Clock clock) {
         this.database = database;
         this.readers = readers;
         this.cache = cache;
         this.history = history;
         this.related = related;
+        this.hub = hub;
         this.relatedStories = new RelatedStories(articles, links);
         this.clock = clock;
     }
@@ -87,7 +90,7 @@ public final class ArticleService {
                 return new Saved(written.article(), false, written.changed());
             }
             return new Saved(insert(connection, draft), true, true);
-        });
+        }, cache::invalidateAll);
         if (saved.changed()) {
             written(saved.article().id());
         }
@@ -112,7 +115,7 @@ public final class ArticleService {
                 }
             }
             return update(connection, id, draft);
-        });
+        }, cache::invalidateAll);
         if (written.changed()) {
             written(id);
         }
@@ -133,10 +136,11 @@ public final class ArticleService {
                 throw new GoneException("article " + id + " was already deleted at " + article.deleted().get());
             }
             MemberVersions.check(article, ifMatch);
+            hub.record(connection, List.of(article));
             articles.markDeleted(connection, id, now());
             history.deleted(connection, id);
             return null;
-        });
+        }, cache::invalidateAll);
         written(id);
     }
 
@@ -186,16 +190,24 @@ public final class ArticleService {
         ArticleRow row = row(draft, feedId, uniquePath(connection, published, draft.slug().orElse(draft.title())), published, updated, now, now);
         long id = articles.insert(connection, row);
         writeLinks(connection, id, draft, published);
-        return articles.find(connection, id).orElseThrow();
+        Article inserted = articles.find(connection, id).orElseThrow();
+        hub.record(connection, List.of(inserted));
+        return inserted;
     }
 
     /** What an update left: the article, and whether anything changed. */
     private record Written(Article article, boolean changed) {}
 
-    /** After a committed change: the index and related stories take it in, cached feeds are dropped. */
+    /**
+     * After a committed change: the index and related stories take it in, cached feeds are dropped,
+     * pushes go out. Feeds were dropped already as the write committed, under its lock, so the
+     * dispatcher (which claims a delivery under the same lock) never sends a document cached before
+     * the write; they are dropped again here so no feed rendered without the new related stories stays.
+     */
     private void written(long id) {
         related.written(id);
         cache.invalidateAll();
+        hub.committed();
     }
 
     private Written update(Connection connection, long id, ArticleDraft draft) throws SQLException {
@@ -209,7 +221,10 @@ public final class ArticleService {
         ArticleRow row = row(draft, existing.feedId(), existing.path(), published, updated, existing.created(), now);
         articles.replace(connection, id, row);
         writeLinks(connection, id, draft, published);
-        return new Written(articles.find(connection, id).orElseThrow(), true);
+        Article stored = articles.find(connection, id).orElseThrow();
+        // The feeds it left get the push too, so their subscribers see it go.
+        hub.record(connection, existing.isDeleted() ? List.of(stored) : List.of(existing, stored));
+        return new Written(stored, true);
     }
 
     /** A re-post of what is stored changes nothing, so a publisher's retry does not bump "updated". */

@@ -141,7 +141,8 @@ public final class FeedService {
             FeedChannel channel = new FeedChannel(key, all.title(), all.description(), all.language(), all.updated(),
                     all.tombstones().stream().filter(t -> t.deleted().isAfter(since.get())).toList(), 1, 1, 0, 0);
             byte[] body = renderer.render(format, channel, changed);
-            return Optional.of(new RenderedFeed(format.mediaType(), body, gzip(body), current.etag(), current.lastModified()));
+            return Optional.of(new RenderedFeed(format.mediaType(), body, gzip(body), current.etag(), current.lastModified(),
+                    current.self(), current.hubs()));
         });
     }
 
@@ -154,7 +155,9 @@ public final class FeedService {
         byte[] body = renderer.render(format, snapshot.channel(), snapshot.items());
         String etag = etag(body);
         Instant lastModified = lastModified(feedName(key) + part.suffix(), format, etag, snapshot.lastChange());
-        RenderedFeed feed = new RenderedFeed(format.mediaType(), body, gzip(body), etag, lastModified);
+        RenderedFeed feed = new RenderedFeed(format.mediaType(), body, gzip(body), etag, lastModified,
+                part.archive() > 0 ? links.archive(key, format, part.archive()) : links.feed(key, format, part.page()),
+                part.archive() > 0 ? List.of() : links.hubsOf(key));
         cache.put(cacheKey(key, format, part), feed, generation);
         return feed;
     }

@@ -1,6 +1,15 @@
 package org.minbar.service;
 
 import java.time.Instant;
+import java.util.List;
 
-/** A feed document rendered once and served until something changes: bytes, gzip bytes and validators. */
-public record RenderedFeed(String mediaType, byte[] body, byte[] gzipped, String etag, Instant lastModified) {}
+/**
+ * A feed document rendered once and served until something changes: bytes, gzip bytes, validators,
+ * and the links its responses carry as headers (its canonical address and its WebSub hubs).
+ */
+public record RenderedFeed(String mediaType, byte[] body, byte[] gzipped, String etag, Instant lastModified,
+                           String self, List<String> hubs) {
+    public RenderedFeed {
+        hubs = List.copyOf(hubs);
+    }
+}

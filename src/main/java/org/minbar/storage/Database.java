@@ -63,12 +63,21 @@ public final class Database implements AutoCloseable {
 
     /** Runs work in one write transaction, committed before this returns; rolled back on any failure. */
     public <T> T write(SqlFunction<T> work) {
+        return write(work, () -> {});
+    }
+
+    /**
+     * As {@link #write(SqlFunction)}, then runs {@code afterCommit} before the next write can begin:
+     * for state kept beside the database that must change with the commit, such as rendered feeds.
+     */
+    public <T> T write(SqlFunction<T> work, Runnable afterCommit) {
         writeLock.lock();
         try {
             writer.setAutoCommit(false);
             try {
                 T result = work.apply(writer);
                 writer.commit();
+                afterCommit.run();
                 return result;
             } catch (SQLException | RuntimeException e) {
                 writer.rollback();

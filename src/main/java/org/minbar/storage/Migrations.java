@@ -28,7 +28,8 @@ final class Migrations {
             "003_computed_related.sql",
             "004_tag_feeds.sql",
             "005_feed_versions.sql",
-            "006_feed_archives.sql");
+            "006_feed_archives.sql",
+            "007_websub.sql");
 
     private Migrations() {}
 

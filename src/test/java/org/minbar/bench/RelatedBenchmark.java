@@ -21,8 +21,10 @@ import org.minbar.related.ArticleSearch;
 import org.minbar.service.ArticleService;
 import org.minbar.service.FeedCache;
 import org.minbar.service.FeedHistory;
+import org.minbar.service.HubOutbox;
 import org.minbar.service.RelatedIndexing;
 import org.minbar.storage.Database;
+import org.minbar.websub.Doorbell;
 
 /**
  * Prints, at two store sizes (default 10,000 then 100,000 articles of generated Arabic news text
@@ -32,6 +34,9 @@ import org.minbar.storage.Database;
  * run bench/related.sh.
  */
 public final class RelatedBenchmark {
+
+    private static final SiteLinks LINKS = new SiteLinks(new SiteConfig("منبر", "وصف", "https://news.example", "ar", 20, 12_000,
+            30, Map.of(), Map.of()));
 
     private static final int TOPICS = 40;
     private static final int SAMPLES = 30;
@@ -49,8 +54,7 @@ public final class RelatedBenchmark {
                 stored = fill(database, index, words, stored, size);
                 RelatedIndexing related = RelatedIndexing.immediate(database, index, Clock.systemUTC());
                 ArticleService articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), new FeedHistory(20),
-                        related, new SiteLinks(new SiteConfig("منبر", "وصف", "https://news.example", "ar", 20, 12_000, 30, Map.of(), Map.of())),
-                        Clock.systemUTC());
+                        related, LINKS, new HubOutbox(LINKS, new Doorbell(), Clock.systemUTC()), Clock.systemUTC());
                 double publish = median(SAMPLES, i -> articles.submit(new Submission("application/json",
                         words.json("urn:bench:probe-" + size + "-" + i, Math.floorMod(i, TOPICS)).getBytes(StandardCharsets.UTF_8))));
                 stored += SAMPLES;
@@ -76,8 +80,7 @@ public final class RelatedBenchmark {
     private static int fill(Database database, ArticleIndex index, Vocabulary words, int from, int size) {
         RelatedIndexing bulk = RelatedIndexing.bulk(database, index, Clock.systemUTC());
         ArticleService articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), new FeedHistory(20), bulk,
-                new SiteLinks(new SiteConfig("منبر", "وصف", "https://news.example", "ar", 20, 12_000, 30, Map.of(), Map.of())),
-                Clock.systemUTC());
+                LINKS, new HubOutbox(LINKS, new Doorbell(), Clock.systemUTC()), Clock.systemUTC());
         for (int i = from; i < size; i++) {
             articles.submit(new Submission("application/json", words.json("urn:bench:" + i, Math.floorMod(i, TOPICS)).getBytes(StandardCharsets.UTF_8)));
         }

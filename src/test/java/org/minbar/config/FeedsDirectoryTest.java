@@ -1,14 +1,18 @@
 package org.minbar.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,7 +135,7 @@ class FeedsDirectoryTest {
         write("site.json", "{\"title\": \"منبر\", \"description\": \"وصف\", \"colour\": \"أخضر\"}");
         String message = failure();
         assertEquals(folder.resolve("site.json") + ": $.colour is not a known field (known: baseUrl, description,"
-                + " itemsPerFeed, language, maxItemContentChars, title, tombstoneDays)", message);
+                + " itemsPerFeed, language, maxItemContentChars, title, tombstoneDays, websub)", message);
     }
 
     @Test
@@ -187,6 +191,56 @@ class FeedsDirectoryTest {
         write("site.json", MINIMAL_SITE);
         write("categories.json", "[{\"name\": \"سوريا\", \"url\": \"/category/syria\"}]");
         assertFails(folder.resolve("categories.json") + ": $[0].url must be an absolute http or https URL");
+    }
+
+    @Test
+    void websubSettingsAreReadAndDefaultTheRest() throws IOException {
+        write("site.json", """
+                {"title": "منبر", "description": "وصف", "websub": {"minLeaseSeconds": 1, "maxLeaseSeconds": 86400,
+                 "defaultLeaseSeconds": 3600, "allowPrivateCallbacks": true, "retryBaseSeconds": 1,
+                 "externalHubs": ["https://pubsubhubbub.appspot.com/"]}}
+                """);
+        WebSubConfig websub = FeedsDirectory.load(folder, Optional.empty(), FALLBACK).websub();
+        assertEquals(new WebSubConfig(Duration.ofHours(1), Duration.ofSeconds(1), Duration.ofDays(1), 10_000, true,
+                Duration.ofSeconds(1), 8, List.of("https://pubsubhubbub.appspot.com/")), websub);
+        assertEquals(Duration.ofDays(1), websub.lease(OptionalLong.of(Long.MAX_VALUE)), "clamped to the maximum");
+        assertEquals(Duration.ofSeconds(1), websub.lease(OptionalLong.of(1)));
+        assertEquals(Duration.ofHours(1), websub.lease(OptionalLong.empty()), "the default");
+    }
+
+    @Test
+    void websubDefaultsAreTenDaysWithinAnHourAndThirtyDays() throws IOException {
+        write("site.json", MINIMAL_SITE);
+        WebSubConfig websub = FeedsDirectory.load(folder, Optional.empty(), FALLBACK).websub();
+        assertEquals(WebSubConfig.DEFAULTS, websub);
+        assertEquals(Duration.ofHours(1), websub.lease(OptionalLong.of(5)), "a five-second lease is raised to the minimum");
+        assertEquals(Duration.ofDays(10), websub.lease(OptionalLong.empty()));
+        assertFalse(websub.allowPrivateCallbacks());
+    }
+
+    @Test
+    void websubDefaultLeaseOutsideTheBoundsNamesTheField() throws IOException {
+        write("site.json", "{\"title\": \"منبر\", \"description\": \"وصف\", \"websub\": {\"defaultLeaseSeconds\": 60}}");
+        assertFails(folder.resolve("site.json") + ": $.websub.defaultLeaseSeconds must be between minLeaseSeconds (3600)"
+                + " and maxLeaseSeconds (2592000)");
+    }
+
+    @Test
+    void websubMinimumAboveMaximumIsRejected() throws IOException {
+        write("site.json", "{\"title\": \"منبر\", \"description\": \"وصف\", \"websub\": {\"minLeaseSeconds\": 100,"
+                + " \"maxLeaseSeconds\": 10, \"defaultLeaseSeconds\": 50}}");
+        assertFails(folder.resolve("site.json") + ": $.websub.minLeaseSeconds and maxLeaseSeconds must satisfy"
+                + " 1 <= min <= max <= 31536000 (now 100 and 10)");
+    }
+
+    @Test
+    void websubBadExternalHubAndUnknownFieldAreNamed() throws IOException {
+        write("site.json", "{\"title\": \"منبر\", \"description\": \"وصف\", \"websub\": {\"externalHubs\": [\"ftp://hub.example\"]}}");
+        assertFails(folder.resolve("site.json") + ": $.websub.externalHubs[0] must be an absolute http or https URL");
+        write("site.json", "{\"title\": \"منبر\", \"description\": \"وصف\", \"websub\": {\"maxAttempts\": 0}}");
+        assertFails(folder.resolve("site.json") + ": $.websub.maxAttempts must be between 1 and 20");
+        write("site.json", "{\"title\": \"منبر\", \"description\": \"وصف\", \"websub\": {\"leaseDays\": 3}}");
+        assertTrue(failure().startsWith(folder.resolve("site.json") + ": $.websub.leaseDays is not a known field"));
     }
 
     private void write(String name, String content) throws IOException {

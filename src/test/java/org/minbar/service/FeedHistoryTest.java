@@ -22,6 +22,7 @@ import org.minbar.publish.SiteLinks;
 import org.minbar.storage.Database;
 import org.minbar.storage.FeedEntries;
 import org.minbar.storage.FeedId;
+import org.minbar.websub.Doorbell;
 
 // The archive invariants on a real SQLite file: whole pages, oldest first, never moved again.
 class FeedHistoryTest {
@@ -46,7 +47,8 @@ class FeedHistoryTest {
 
     private ArticleService service(int pageSize) {
         return new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(),
-                new FeedHistory(pageSize), RelatedIndexing.leftToTheServer(database, Clock.systemUTC()), LINKS, Clock.systemUTC());
+                new FeedHistory(pageSize), RelatedIndexing.leftToTheServer(database, Clock.systemUTC()), LINKS,
+                new HubOutbox(LINKS, new Doorbell(), Clock.systemUTC()), Clock.systemUTC());
     }
 
     /** Articles from..to, published an hour apart in that order. */

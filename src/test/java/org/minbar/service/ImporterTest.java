@@ -26,6 +26,9 @@ import org.minbar.support.Articles;
 // instead of duplicating, failures named with their item, progress lines, and a folder of JSON files.
 class ImporterTest {
 
+    private static final org.minbar.publish.SiteLinks LINKS = new org.minbar.publish.SiteLinks(new org.minbar.config.SiteConfig(
+            "منبر", "وصف", "https://news.example", "ar", 20, 12_000, 30, java.util.Map.of(), java.util.Map.of()));
+
     @TempDir
     Path temp;
     Database database;
@@ -39,8 +42,7 @@ class ImporterTest {
         index = ArticleIndex.open(temp.resolve("storage").resolve("index"));
         articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), new FeedHistory(20),
                 RelatedIndexing.bulk(database, index, Clock.systemUTC()),
-                new org.minbar.publish.SiteLinks(new org.minbar.config.SiteConfig("منبر", "وصف", "https://news.example", "ar",
-                        20, 12_000, 30, java.util.Map.of(), java.util.Map.of())), Clock.systemUTC());
+                LINKS, new HubOutbox(LINKS, new org.minbar.websub.Doorbell(), Clock.systemUTC()), Clock.systemUTC());
     }
 
     @AfterEach

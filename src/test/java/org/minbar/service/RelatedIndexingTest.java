@@ -61,7 +61,7 @@ class RelatedIndexingTest {
 
     private ArticleService service(RelatedIndexing related) {
         return new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), new FeedHistory(20), related, LINKS,
-                Clock.systemUTC());
+                new HubOutbox(LINKS, new org.minbar.websub.Doorbell(), Clock.systemUTC()), Clock.systemUTC());
     }
 
     private List<Long> post(ArticleService articles, List<String> stories) {

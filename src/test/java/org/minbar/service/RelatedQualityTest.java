@@ -24,6 +24,7 @@ import org.minbar.publish.SiteLinks;
 import org.minbar.related.ArticleIndex;
 import org.minbar.storage.Database;
 import org.minbar.storage.RelatedStore;
+import org.minbar.websub.Doorbell;
 
 /**
  * Related-story quality on a corpus of Arabic news in eight topics whose categories are broad and
@@ -33,6 +34,9 @@ import org.minbar.storage.RelatedStore;
  * digits, found as related.
  */
 class RelatedQualityTest {
+
+    private static final SiteLinks LINKS = new SiteLinks(new SiteConfig("منبر", "وصف", "https://news.example", "ar", 20, 12_000,
+            30, Map.of(), Map.of()));
 
     static final double AIM = 0.8;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,8 +57,7 @@ class RelatedQualityTest {
         index = ArticleIndex.open(folder.resolve("index"), brokenPlurals);
         articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), new FeedHistory(20),
                 RelatedIndexing.immediate(database, index, Clock.systemUTC()),
-                new SiteLinks(new SiteConfig("منبر", "وصف", "https://news.example", "ar", 20, 12_000, 30, Map.of(), Map.of())),
-                Clock.systemUTC());
+                LINKS, new HubOutbox(LINKS, new Doorbell(), Clock.systemUTC()), Clock.systemUTC());
     }
 
     @AfterEach

@@ -30,7 +30,7 @@ class MigrationsTest {
     void migrationCreatesTheSchema() {
         try (Database database = Database.open(folder)) {
             assertEquals("article_authors,article_categories,article_tags,articles,authors,categories,computed_related,feed_entries,feed_validators,feed_versions,"
-                            + "related_links,schema_migrations,tags",
+                            + "related_links,schema_migrations,tags,websub_deliveries,websub_hub_pings,websub_subscriptions",
                     database.read(c -> DatabaseTest.query(c, "SELECT group_concat(name, ',') FROM"
                             + " (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)")));
         }

@@ -54,9 +54,29 @@ public final class TestServer implements AutoCloseable {
         return start(storage, true, 4 * 1024 * 1024, Optional.of(publicBaseUrl));
     }
 
+    /**
+     * A server with an empty store whose site.json has these settings added (a JSON object such as
+     * {"itemsPerFeed": 2, "websub": {"allowPrivateCallbacks": true}}).
+     */
+    public static TestServer withSiteSettings(Path storage, String settings) {
+        Path feeds = feedsWithoutBaseUrl(storage);
+        try {
+            ObjectNode site = (ObjectNode) JSON.readTree(feeds.resolve("site.json").toFile());
+            site.setAll((ObjectNode) JSON.readTree(settings));
+            JSON.writeValue(feeds.resolve("site.json").toFile(), site);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the test's site.json: " + e.getMessage(), e);
+        }
+        return start(storage, false, 4 * 1024 * 1024, Optional.empty(), feeds);
+    }
+
     private static TestServer start(Path storage, boolean seeds, int maxBodyBytes, Optional<String> baseUrl) {
+        return start(storage, seeds, maxBodyBytes, baseUrl, feedsWithoutBaseUrl(storage));
+    }
+
+    private static TestServer start(Path storage, boolean seeds, int maxBodyBytes, Optional<String> baseUrl, Path feeds) {
         ServerSettings settings = new ServerSettings("127.0.0.1", 0, storage, baseUrl, Optional.of(TOKEN),
-                feedsWithoutBaseUrl(storage), seeds ? Optional.of(Path.of("seeds")) : Optional.empty(), 120, maxBodyBytes);
+                feeds, seeds ? Optional.of(Path.of("seeds")) : Optional.empty(), 120, maxBodyBytes);
         return new TestServer(App.start(settings));
     }
 
@@ -113,6 +133,17 @@ public final class TestServer implements AutoCloseable {
 
     public HttpResponse<byte[]> putJson(String path, String json) {
         return write("PUT", path, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** POST an application/x-www-form-urlencoded body of name=value pairs (encoded here), without a token. */
+    public HttpResponse<byte[]> postForm(String path, String... pairs) {
+        StringBuilder form = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            form.append(form.length() == 0 ? "" : "&").append(java.net.URLEncoder.encode(pairs[i], StandardCharsets.UTF_8))
+                    .append('=').append(java.net.URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return send(request(path, "Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
     }
 
     public HttpResponse<byte[]> delete(String path) {

@@ -1,0 +1,79 @@
+package org.minbar.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the two WebSub outboxes (deliveries to subscribers, pings to external hubs) share: the rows
+ * to try next, counting an attempt as begun, scheduling a retry, and deleting a row once done.
+ */
+public final class OutboxTable {
+
+    private final String table;
+
+    private OutboxTable(String table) {
+        this.table = table;
+    }
+
+    public static OutboxTable deliveries() {
+        return new OutboxTable("websub_deliveries");
+    }
+
+    public static OutboxTable hubPings() {
+        return new OutboxTable("websub_hub_pings");
+    }
+
+    /** A row and when it is next to be tried. */
+    public record Scheduled(long id, Instant at) {}
+
+    /** The {@code limit} rows to be tried soonest, due or not, in the order they fall due. */
+    public List<Scheduled> upcoming(Connection connection, int limit) throws SQLException {
+        List<Scheduled> rows = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT id, next_attempt_at FROM " + table + " ORDER BY next_attempt_at, id LIMIT ?")) {
+            query.setInt(1, limit);
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new Scheduled(result.getLong(1), Jdbc.instant(result, "next_attempt_at")));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Counts an attempt as begun, so that a write from now on queues a fresh row rather than
+     * joining this one (whose body may already be rendered); false when the row is gone or no
+     * longer due (another attempt just failed and scheduled the next).
+     */
+    public boolean begin(Connection connection, long id, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE " + table + " SET attempts = attempts + 1 WHERE id = ? AND next_attempt_at <= ?")) {
+            update.setLong(1, id);
+            update.setLong(2, now.toEpochMilli());
+            return update.executeUpdate() > 0;
+        }
+    }
+
+    public void retryAt(Connection connection, long id, Instant when, String error) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE " + table + " SET next_attempt_at = ?, last_error = ? WHERE id = ?")) {
+            update.setLong(1, when.toEpochMilli());
+            update.setString(2, error);
+            update.setLong(3, id);
+            update.executeUpdate();
+        }
+    }
+
+    public void delete(Connection connection, long id) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE id = ?")) {
+            delete.setLong(1, id);
+            delete.executeUpdate();
+        }
+    }
+}

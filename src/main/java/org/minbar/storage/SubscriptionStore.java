@@ -1,0 +1,72 @@
+package org.minbar.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** Verified WebSub subscriptions: one row per topic and callback, with its secret and lease expiry. */
+public final class SubscriptionStore {
+
+    /** Adds the subscription, or renews its lease and replaces its secret when it already exists. */
+    public void upsert(Connection connection, String topic, String callback, String secret, Instant expires, Instant now)
+            throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT INTO websub_subscriptions (topic, callback, secret, expires_at, created_at, renewed_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (topic, callback) DO UPDATE SET secret = excluded.secret,"
+                        + " expires_at = excluded.expires_at, renewed_at = excluded.renewed_at")) {
+            upsert.setString(1, topic);
+            upsert.setString(2, callback);
+            upsert.setString(3, secret);
+            upsert.setLong(4, expires.toEpochMilli());
+            upsert.setLong(5, now.toEpochMilli());
+            upsert.setLong(6, now.toEpochMilli());
+            upsert.executeUpdate();
+        }
+    }
+
+    /** Removes the subscription and, with it, its pending deliveries; false when there was none. */
+    public boolean delete(Connection connection, String topic, String callback) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM websub_subscriptions WHERE topic = ? AND callback = ?")) {
+            delete.setString(1, topic);
+            delete.setString(2, callback);
+            return delete.executeUpdate() > 0;
+        }
+    }
+
+    /** Whether this callback holds a lease on this topic that has not yet run out. */
+    public boolean isActive(Connection connection, String topic, String callback, Instant now) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT 1 FROM websub_subscriptions WHERE topic = ? AND callback = ? AND expires_at > ?")) {
+            query.setString(1, topic);
+            query.setString(2, callback);
+            query.setLong(3, now.toEpochMilli());
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
+    public long countActive(Connection connection, Instant now) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT count(*) FROM websub_subscriptions WHERE expires_at > ?")) {
+            query.setLong(1, now.toEpochMilli());
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** Deletes the subscriptions whose lease has run out (their pending deliveries go with them); returns how many. */
+    public int purgeExpired(Connection connection, Instant now) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM websub_subscriptions WHERE expires_at <= ?")) {
+            delete.setLong(1, now.toEpochMilli());
+            return delete.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,369 @@
+package org.minbar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minbar.storage.Database;
+import org.minbar.support.Articles;
+import org.minbar.support.AtomSchema;
+import org.minbar.support.Subscriber;
+import org.minbar.support.TestServer;
+import org.minbar.support.Xml;
+import org.minbar.websub.Signatures;
+
+/**
+ * The WebSub hub end to end: a real server and real subscribers on 127.0.0.1 (so the test site
+ * allows private callbacks), the verification handshake, denials, signed content distribution
+ * with its Link headers, retries, leases, unsubscribing, and deliveries that outlive a restart.
+ */
+class WebSubIT {
+
+    static final String SETTINGS = "{\"websub\": {\"allowPrivateCallbacks\": true, \"minLeaseSeconds\": 1,"
+            + " \"retryBaseSeconds\": 1}}";
+    static final Duration WAIT = Duration.ofSeconds(10);
+    /** How long a test waits to be sure something does not arrive. */
+    static final Duration QUIET = Duration.ofSeconds(2);
+    static final String SYRIA = "%D8%B3%D9%88%D8%B1%D9%8A%D8%A7";
+
+    @TempDir
+    Path storage;
+    TestServer server;
+    Subscriber subscriber;
+
+    @BeforeEach
+    void start() {
+        server = TestServer.withSiteSettings(storage, SETTINGS);
+        subscriber = Subscriber.start();
+        publish("urn:test:first", "خبر أول عن سوريا", "سوريا");
+        publish("urn:test:lebanon", "خبر أول عن لبنان", "لبنان");
+    }
+
+    @AfterEach
+    void stop() {
+        subscriber.close();
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aVerifiedSubscriberGetsTheFeedSignedWithItsLinksWhenAnArticleIsPublished() throws Exception {
+        // The topic as an IRI without its trailing slash: normalized to the percent-encoded self URL.
+        String topic = server.base() + "/category/سوريا/feed/atom";
+        String canonical = server.base() + "/category/" + SYRIA + "/feed/atom/";
+        HttpResponse<byte[]> accepted = subscribe(topic, subscriber.url("/cb"), "hub.secret", "سر-المشترك", "hub.lease_seconds", "3600");
+        assertEquals(202, accepted.statusCode(), TestServer.text(accepted));
+
+        Map<String, String> verification = subscriber.nextVerification(WAIT);
+        assertNotNull(verification, "the hub verifies intent with a GET");
+        assertEquals("subscribe", verification.get("hub.mode"));
+        assertEquals(topic, verification.get("hub.topic"), "the topic as the subscriber gave it");
+        assertEquals("3600", verification.get("hub.lease_seconds"));
+        assertTrue(verification.get("hub.challenge").length() >= 32, "an unguessable challenge");
+        awaitSubscriptions(canonical, 1);
+
+        Instant published = Instant.now();
+        publish("urn:test:new", "قصف جديد على ريف إدلب", "سوريا");
+        Subscriber.Received delivery = subscriber.nextPost(WAIT);
+        assertNotNull(delivery, "the new article is pushed");
+        System.out.println("WebSub publish -> delivery latency: " + Duration.between(published, delivery.at()).toMillis() + " ms");
+
+        assertEquals("application/atom+xml; charset=utf-8", delivery.header("Content-Type"));
+        assertEquals(Signatures.sha256("سر-المشترك", delivery.body()), delivery.header("X-Hub-Signature"));
+        assertTrue(delivery.headers().get("Link").contains("<" + server.base() + "/websub>; rel=\"hub\""), delivery.headers().toString());
+        assertTrue(delivery.headers().get("Link").contains("<" + canonical + ">; rel=\"self\""), delivery.headers().toString());
+        AtomSchema.validate(delivery.body());
+        SyndFeed feed = Xml.rome(delivery.body());
+        assertTrue(feed.getEntries().stream().map(SyndEntry::getTitle).anyMatch("قصف جديد على ريف إدلب"::equals));
+        assertNull(subscriber.nextPost(QUIET), "one write, one delivery");
+    }
+
+    @Test
+    void resubscribingRenewsTheLeaseAndReplacesTheSecret() throws Exception {
+        String topic = server.base() + "/feed/json/";
+        subscribe(topic, subscriber.url("/cb"), "hub.secret", "first-secret");
+        subscriber.nextVerification(WAIT);
+        subscribe(topic, subscriber.url("/cb"), "hub.secret", "second-secret");
+        assertNotNull(subscriber.nextVerification(WAIT));
+        awaitSecret(topic, "second-secret");
+        assertEquals(1, subscriptions(topic));
+
+        publish("urn:test:json", "خبر لقراء JSON", "لبنان");
+        Subscriber.Received delivery = subscriber.nextPost(WAIT);
+        assertNotNull(delivery);
+        assertEquals(Signatures.sha256("second-secret", delivery.body()), delivery.header("X-Hub-Signature"));
+        assertEquals("application/feed+json; charset=utf-8", delivery.header("Content-Type"));
+        assertTrue(delivery.text().contains("خبر لقراء JSON"));
+    }
+
+    @Test
+    void aCallbackThatDoesNotEchoTheChallengeIsNotSubscribedAndGetsNothing() throws Exception {
+        subscriber.answerWithoutTheChallenge();
+        subscribe(server.base() + "/feed/", subscriber.url("/cb"));
+        assertNotNull(subscriber.nextVerification(WAIT));
+        publish("urn:test:unheard", "خبر لن يصل", "سوريا");
+        assertNull(subscriber.nextPost(QUIET));
+        assertEquals(0, subscriptions(server.base() + "/feed/"));
+    }
+
+    @Test
+    void aCallbackThatIsDownIsNotSubscribed() throws Exception {
+        Subscriber down = Subscriber.start();
+        String callback = down.url("/cb");
+        down.close();
+        assertEquals(202, subscribe(server.base() + "/feed/", callback).statusCode());
+        Thread.sleep(QUIET.toMillis()); // the hub tries, is refused, and stores nothing
+        assertEquals(0, subscriptions(server.base() + "/feed/"));
+    }
+
+    @Test
+    void topicsThatAreNotOurFeedsAreDeniedWithAReason() throws Exception {
+        // Another host, an unknown category, a search feed, a second page, an HTML page, not a URL at all.
+        for (String topic : new String[] {"https://elsewhere.example/feed/", server.base() + "/category/غير-موجود/feed/",
+                server.base() + "/search/إدلب/feed/", server.base() + "/feed/?paged=2", server.base() + "/category/سوريا/",
+                "not a url"}) {
+            assertEquals(202, subscribe(topic, subscriber.url("/cb")).statusCode(), topic);
+            Map<String, String> denial = subscriber.nextDenial(WAIT);
+            assertNotNull(denial, "a denial for " + topic);
+            assertEquals(topic, denial.get("hub.topic"));
+            assertTrue(denial.get("hub.reason").startsWith("not a feed of this hub"), denial.get("hub.reason"));
+        }
+        assertNull(subscriber.nextVerification(Duration.ZERO), "no verification for a denied topic");
+    }
+
+    @Test
+    void badRequestsAreRefusedAtOnceNamingTheParameter() {
+        String feed = server.base() + "/feed/";
+        String callback = subscriber.url("/cb");
+        assertBad("hub.mode", subscribe2("hub.topic", feed, "hub.callback", callback));
+        assertBad("hub.mode", subscribe2("hub.mode", "publish", "hub.topic", feed, "hub.callback", callback));
+        assertBad("hub.mode", subscribe2("hub.mode", "subscribe", "hub.mode", "unsubscribe", "hub.topic", feed, "hub.callback", callback));
+        assertBad("hub.topic", subscribe2("hub.mode", "subscribe", "hub.callback", callback));
+        assertBad("hub.callback", subscribe2("hub.mode", "subscribe", "hub.topic", feed));
+        assertBad("hub.callback", subscribe(feed, "ftp://127.0.0.1/cb"));
+        assertBad("hub.callback", subscribe(feed, "/relative/cb"));
+        assertBad("hub.callback", subscribe(feed, callback + "?pad=" + "x".repeat(2048)));
+        assertBad("hub.callback", subscribe(feed, "http://user:pass@127.0.0.1/cb"));
+        for (String lease : new String[] {"0", "-5", "abc", "1.5", "١٠"}) {
+            assertBad("hub.lease_seconds", subscribe(feed, callback, "hub.lease_seconds", lease));
+        }
+        assertBad("hub.secret", subscribe(feed, callback, "hub.secret", "s".repeat(200)));
+        assertBad("hub.secret", subscribe(feed, callback, "hub.secret", "سر".repeat(50))); // 100 characters, 200 bytes
+
+        HttpResponse<byte[]> json = server.send(server.request("/websub", "Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"hub.mode\": \"subscribe\"}")).build());
+        assertEquals(415, json.statusCode());
+        HttpResponse<byte[]> huge = server.send(server.request("/websub", "Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("hub.secret=" + "x".repeat(20_000))).build());
+        assertEquals(413, huge.statusCode());
+        HttpResponse<byte[]> about = server.get("/websub");
+        assertEquals(200, about.statusCode());
+        assertTrue(TestServer.text(about).contains("hub.mode=subscribe"));
+    }
+
+    @Test
+    void aFailedDeliveryIsRetriedWithBackOffUntilItArrives() throws Exception {
+        subscribeAndAwait(server.base() + "/feed/", subscriber);
+        subscriber.thenAnswer(500);
+        publish("urn:test:retry", "خبر يصل في المحاولة الثانية", "سوريا");
+        Subscriber.Received refused = subscriber.nextPost(WAIT);
+        assertNotNull(refused, "the first attempt, answered 500");
+        Subscriber.Received retried = subscriber.nextPost(WAIT);
+        assertNotNull(retried, "the retry after the back-off");
+        long waited = Duration.between(refused.at(), retried.at()).toMillis();
+        System.out.println("WebSub retry came " + waited + " ms after the refused attempt (base 1 s)");
+        assertTrue(waited >= 900, "the retry waits for the back-off: " + waited + " ms");
+        assertTrue(retried.text().contains("خبر يصل في المحاولة الثانية"));
+        assertNull(subscriber.nextPost(Duration.ofSeconds(3)), "delivered once, then nothing more");
+    }
+
+    @Test
+    void aLeaseThatRanOutGetsNothing() throws Exception {
+        subscribe(server.base() + "/feed/", subscriber.url("/cb"), "hub.lease_seconds", "1");
+        assertEquals("1", subscriber.nextVerification(WAIT).get("hub.lease_seconds"));
+        awaitSubscriptions(server.base() + "/feed/", 1);
+        Thread.sleep(1_500);
+        publish("urn:test:late", "خبر بعد انتهاء الاشتراك", "سوريا");
+        assertNull(subscriber.nextPost(QUIET));
+    }
+
+    @Test
+    void aPublishReachesTheSubscribersOfItsCategoryAndNotOfAnother() throws Exception {
+        try (Subscriber lebanon = Subscriber.start()) {
+            subscribeAndAwait(server.base() + "/category/" + SYRIA + "/feed/", subscriber);
+            subscribeAndAwait(server.base() + "/category/لبنان/feed/", lebanon);
+            publish("urn:test:syria-only", "خبر من دمشق", "سوريا");
+            Subscriber.Received delivery = subscriber.nextPost(WAIT);
+            assertNotNull(delivery);
+            assertEquals("application/rss+xml; charset=utf-8", delivery.header("Content-Type"));
+            assertNull(delivery.header("X-Hub-Signature"), "no secret, no signature");
+            assertTrue(Xml.rome(delivery.body()).getEntries().stream().anyMatch(e -> e.getTitle().equals("خبر من دمشق")));
+            assertNull(lebanon.nextPost(QUIET), "another category's subscriber hears nothing");
+
+            // Moved from سوريا to لبنان: both feeds changed, so both subscribers are told; then deleted: لبنان again.
+            server.putJson("/api/articles/" + idOf("urn:test:syria-only"),
+                    Articles.brief("urn:test:syria-only", "خبر من دمشق", "لبنان", "نور الدين", "2026-01-02T10:00:00Z"));
+            assertNotNull(subscriber.nextPost(WAIT), "the feed the article left");
+            assertNotNull(lebanon.nextPost(WAIT), "the feed the article joined");
+            assertEquals(204, server.delete("/api/articles/" + idOf("urn:test:syria-only")).statusCode());
+            assertNotNull(lebanon.nextPost(WAIT), "the feed it was deleted from");
+            assertNull(subscriber.nextPost(QUIET));
+        }
+    }
+
+    @Test
+    void aSlowSubscriberDoesNotHoldUpTheOthers() throws Exception {
+        try (Subscriber fast = Subscriber.start()) {
+            subscriber.answerPostsAfter(Duration.ofSeconds(5));
+            subscribeAndAwait(server.base() + "/feed/", subscriber);
+            subscribeAndAwait(server.base() + "/feed/", fast);
+            Instant published = Instant.now();
+            publish("urn:test:slow", "خبر للمشتركين جميعاً", "سوريا");
+            Subscriber.Received quick = fast.nextPost(WAIT);
+            Subscriber.Received slow = subscriber.nextPost(WAIT);
+            assertNotNull(quick);
+            assertNotNull(slow);
+            System.out.println("WebSub delivery beside a subscriber that answers in 5 s: "
+                    + Duration.between(published, quick.at()).toMillis() + " ms");
+            assertTrue(quick.at().isBefore(slow.at().plusSeconds(4)), "the fast subscriber is not kept waiting for the slow one");
+        }
+    }
+
+    @Test
+    void aFullHubDeniesNewSubscriptionsButRenewsExistingOnes() throws Exception {
+        server.close();
+        server = TestServer.withSiteSettings(storage, "{\"websub\": {\"allowPrivateCallbacks\": true, \"maxSubscriptions\": 1}}");
+        subscribeAndAwait(server.base() + "/feed/", subscriber);
+        try (Subscriber second = Subscriber.start()) {
+            subscribe(server.base() + "/feed/atom/", second.url("/cb"));
+            Map<String, String> denial = second.nextDenial(WAIT);
+            assertNotNull(denial, "a new subscription beyond the limit is denied");
+            assertEquals("this hub holds its maximum of 1 subscriptions", denial.get("hub.reason"));
+        }
+        subscribe(server.base() + "/feed/", subscriber.url("/cb"));
+        assertNotNull(subscriber.nextVerification(WAIT), "renewing the one it holds is verified as usual");
+    }
+
+    @Test
+    void unsubscribingIsVerifiedAndThenNothingMoreArrives() throws Exception {
+        String topic = server.base() + "/feed/atom/";
+        subscribeAndAwait(topic, subscriber);
+        assertEquals(202, server.postForm("/websub", "hub.mode", "unsubscribe", "hub.topic", topic,
+                "hub.callback", subscriber.url("/cb")).statusCode());
+        Map<String, String> verification = subscriber.nextVerification(WAIT);
+        assertEquals("unsubscribe", verification.get("hub.mode"));
+        assertNull(verification.get("hub.lease_seconds"));
+        awaitSubscriptions(topic, 0);
+        publish("urn:test:after", "خبر بعد إلغاء الاشتراك", "سوريا");
+        assertNull(subscriber.nextPost(QUIET));
+    }
+
+    @Test
+    void aDeliveryQueuedWhileTheSubscriberIsDownArrivesAfterARestart() throws Exception {
+        // Topics are stored as self URLs, so the site keeps its public address across the restart.
+        String behindProxy = "{\"baseUrl\": \"https://news.example.org\", \"websub\": {\"allowPrivateCallbacks\": true,"
+                + " \"retryBaseSeconds\": 1}}";
+        server.close();
+        server = TestServer.withSiteSettings(storage, behindProxy);
+        subscribeAndAwait("https://news.example.org/feed/", subscriber);
+        int port = subscriber.port();
+        subscriber.close();
+        publish("urn:test:queued", "خبر ينتظر المشترك", "سوريا");
+        Thread.sleep(500); // the first attempt is refused and a retry is scheduled
+        server.close();
+        server = null;
+        server = TestServer.withSiteSettings(storage, behindProxy);
+        subscriber = Subscriber.start(port);
+        Subscriber.Received delivery = subscriber.nextPost(Duration.ofSeconds(20));
+        assertNotNull(delivery, "the stored delivery is sent by the new server");
+        assertTrue(delivery.text().contains("خبر ينتظر المشترك"));
+    }
+
+    private HttpResponse<byte[]> subscribe(String topic, String callback, String... more) {
+        String[] pairs = new String[4 + more.length];
+        pairs[0] = "hub.mode";
+        pairs[1] = "subscribe";
+        pairs[2] = "hub.topic";
+        pairs[3] = topic;
+        System.arraycopy(more, 0, pairs, 4, more.length);
+        String[] withCallback = java.util.Arrays.copyOf(pairs, pairs.length + 2);
+        withCallback[pairs.length] = "hub.callback";
+        withCallback[pairs.length + 1] = callback;
+        return server.postForm("/websub", withCallback);
+    }
+
+    private HttpResponse<byte[]> subscribe2(String... pairs) {
+        return server.postForm("/websub", pairs);
+    }
+
+    private void subscribeAndAwait(String topic, Subscriber who) throws Exception {
+        assertEquals(202, subscribe(topic, who.url("/cb")).statusCode());
+        assertNotNull(who.nextVerification(WAIT));
+        awaitSubscriptions(topic.replace("لبنان", "%D9%84%D8%A8%D9%86%D8%A7%D9%86"), 1);
+    }
+
+    private static void assertBad(String parameter, HttpResponse<byte[]> response) {
+        String body = TestServer.text(response);
+        assertEquals(400, response.statusCode(), body);
+        assertTrue(body.contains("\"field\" : \"" + parameter + "\""), body);
+    }
+
+    private void publish(String guid, String title, String category) {
+        HttpResponse<byte[]> response = server.postJson(Articles.brief(guid, title, category, "نور الدين", "2026-01-01T10:00:00Z"));
+        assertTrue(response.statusCode() == 201 || response.statusCode() == 200, TestServer.text(response));
+    }
+
+    private long idOf(String guid) throws SQLException {
+        return query("SELECT id FROM articles WHERE guid = ?", guid);
+    }
+
+    /** The subscription is stored right after the callback answers; waits until it is (or is gone). */
+    private void awaitSubscriptions(String topic, long expected) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (subscriptions(topic) != expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(expected, subscriptions(topic), "subscriptions to " + topic);
+    }
+
+    private void awaitSecret(String topic, String secret) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (query("SELECT count(*) FROM websub_subscriptions WHERE topic = ? AND secret = '" + secret + "'", topic) == 0
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    private long subscriptions(String topic) throws SQLException {
+        return query("SELECT count(*) FROM websub_subscriptions WHERE topic = ?", topic);
+    }
+
+    /** Reads the server's SQLite file beside it, as an operator would with the sqlite3 shell. */
+    private long query(String sql, String parameter) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + storage.resolve(Database.FILE_NAME));
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, parameter);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+    }
+}
