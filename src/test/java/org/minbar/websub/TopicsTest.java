@@ -48,6 +48,7 @@ class TopicsTest {
                 "https://news.example/feed/?paged=2", "https://news.example/feed/#top", "https://news.example/search/إدلب/feed/",
                 "https://news.example/category/سوريا/", "https://news.example/", "https://news.example/feed/rss2/",
                 "https://news.example/category/feed/", "https://news.example//feed/", "https://news.example/page/feed/",
+                "https://news.example/feed/archive/1/", "https://news.example/category/سوريا/feed/atom/archive/2/",
                 "feed/", "not a url", "")) {
             assertEquals(Optional.empty(), topics.parse(address), address);
         }
