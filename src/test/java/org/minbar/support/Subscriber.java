@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -27,8 +29,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Subscriber implements AutoCloseable {
 
-    /** A POST the server received. */
-    public record Received(Headers headers, byte[] body, Instant at) {
+    /** A POST the server received, on which path. */
+    public record Received(String path, Headers headers, byte[] body, Instant at) {
         public String header(String name) {
             return headers.getFirst(name);
         }
@@ -39,6 +41,8 @@ public final class Subscriber implements AutoCloseable {
     }
 
     private final HttpServer server;
+    /** Requests are answered in parallel, as a real subscriber's server would, so a slow answer holds only itself. */
+    private final ExecutorService answering = Executors.newCachedThreadPool();
     private final BlockingQueue<Map<String, String>> verifications = new LinkedBlockingQueue<>();
     private final BlockingQueue<Map<String, String>> denials = new LinkedBlockingQueue<>();
     private final BlockingQueue<Received> posts = new LinkedBlockingQueue<>();
@@ -49,6 +53,7 @@ public final class Subscriber implements AutoCloseable {
     private Subscriber(HttpServer server) {
         this.server = server;
         server.createContext("/", this::handle);
+        server.setExecutor(answering);
         server.start();
     }
 
@@ -111,7 +116,7 @@ public final class Subscriber implements AutoCloseable {
             if (exchange.getRequestMethod().equals("POST")) {
                 Headers headers = new Headers();
                 headers.putAll(exchange.getRequestHeaders());
-                posts.add(new Received(headers, body, Instant.now()));
+                posts.add(new Received(exchange.getRequestURI().getPath(), headers, body, Instant.now()));
                 sleep(postDelay);
                 Integer status = statuses.poll();
                 answer(exchange, status == null ? 200 : status, "");
@@ -162,5 +167,6 @@ public final class Subscriber implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        answering.shutdownNow();
     }
 }
