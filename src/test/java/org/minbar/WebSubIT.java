@@ -16,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -248,6 +250,41 @@ class WebSubIT {
     }
 
     @Test
+    void stalledSubscribersHoldOneRequestEachAndNeverKeepALiveOneWaitingThroughABurstOfPublishes() throws Exception {
+        // More stalled callbacks than the hub once had sending threads, and more writes than one.
+        String site = server.base() + "/feed/";
+        subscriber.answerPostsAfter(Duration.ofSeconds(8));
+        for (int i = 1; i <= 6; i++) {
+            subscribeAndAwait(site, subscriber, "/stalled/" + i);
+        }
+        try (Subscriber live = Subscriber.start()) {
+            subscribeAndAwait(site, live, "/cb");
+            Instant published = Instant.now();
+            for (int i = 1; i <= 3; i++) {
+                publish("urn:test:burst-" + i, "خبر متتابع رقم " + i, "سوريا");
+            }
+            Subscriber.Received latest = live.nextPost(WAIT);
+            while (latest != null && !latest.text().contains("خبر متتابع رقم 3")) {
+                latest = live.nextPost(WAIT);
+            }
+            assertNotNull(latest, "the live subscriber gets the feed with the burst's last article");
+            long waited = Duration.between(published, latest.at()).toMillis();
+            System.out.println("WebSub delivery of a 3-article burst beside 6 stalled subscribers: " + waited + " ms");
+            assertTrue(waited < 5_000, "not kept waiting for the stalled ones (answering after 8 s): " + waited + " ms");
+
+            Set<String> stalledPaths = new HashSet<>();
+            int requests = 0;
+            for (Subscriber.Received post = subscriber.nextPost(QUIET); post != null && post.at().isBefore(published.plusSeconds(7));
+                 post = subscriber.nextPost(QUIET)) {
+                stalledPaths.add(post.path());
+                requests++;
+            }
+            assertEquals(6, stalledPaths.size(), "each stalled callback was tried");
+            assertEquals(6, requests, "one request open per stalled callback, not one per publish");
+        }
+    }
+
+    @Test
     void aFullHubDeniesNewSubscriptionsButRenewsExistingOnes() throws Exception {
         server.close();
         server = TestServer.withSiteSettings(storage, "{\"websub\": {\"allowPrivateCallbacks\": true, \"maxSubscriptions\": 1}}");
@@ -315,16 +352,20 @@ class WebSubIT {
     }
 
     private void subscribeAndAwait(String topic, Subscriber who) throws Exception {
-        assertEquals(202, subscribe(topic, who.url("/cb")).statusCode());
+        subscribeAndAwait(topic, who, "/cb");
+    }
+
+    private void subscribeAndAwait(String topic, Subscriber who, String path) throws Exception {
+        assertEquals(202, subscribe(topic, who.url(path)).statusCode());
         assertNotNull(who.nextVerification(WAIT));
         // This callback's own row: other subscribers of the same topic may be stored at the same time.
         String canonical = topic.replace("لبنان", "%D9%84%D8%A8%D9%86%D8%A7%D9%86");
         long deadline = System.nanoTime() + WAIT.toNanos();
-        String sql = "SELECT count(*) FROM websub_subscriptions WHERE topic = ? AND callback = '" + who.url("/cb") + "'";
+        String sql = "SELECT count(*) FROM websub_subscriptions WHERE topic = ? AND callback = '" + who.url(path) + "'";
         while (query(sql, canonical) == 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertEquals(1, query(sql, canonical), "subscription of " + who.url("/cb") + " to " + canonical);
+        assertEquals(1, query(sql, canonical), "subscription of " + who.url(path) + " to " + canonical);
     }
 
     private static void assertBad(String parameter, HttpResponse<byte[]> response) {

@@ -6,15 +6,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.minbar.publish.SiteLinks;
 import org.minbar.storage.Database;
 import org.minbar.storage.DeliveryStore;
@@ -32,25 +37,36 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the WebSub outboxes off the request path: a loop woken by the doorbell (or when the next
- * retry falls due) hands due rows to a few worker threads, so a slow or dead subscriber holds one
- * worker for at most its timeout and never the publisher. A delivery POSTs the topic's current
- * first page; a failure is retried with back-off and given up with a log line; rows left by a
- * stop or crash are sent at the next start. Expired subscriptions are purged as it goes.
+ * retry falls due) counts the due rows' attempts as begun, in one transaction, and hands them to
+ * a few worker threads, which render the feed and send it without waiting for the answer; the
+ * outcomes are stored in batches ({@link OutboxSettler}). Up to {@value #IN_FLIGHT} requests are
+ * open at once and each destination has one row, so a slow or dead subscriber holds one request
+ * for at most its timeout, and never a thread, the other subscribers or the publisher. A delivery
+ * POSTs the topic's current first page; a failure is retried with back-off and given up with a
+ * log line; rows left by a stop or crash are sent at the next start. Expired subscriptions are
+ * purged as it goes.
  */
 public final class HubDispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubDispatcher.class);
+    /** Threads for the database work and rendering around each request. */
     private static final int WORKERS = 4;
+    /** Requests sent and not yet answered, at most: what stalled subscribers would all have to fill. */
+    static final int IN_FLIGHT = 64;
     /** The longest the loop sleeps with nothing due: also how often expired subscriptions are purged. */
     private static final Duration IDLE = Duration.ofMinutes(1);
 
-    /** One outbox: its table, the rows being sent now, and how to send one. */
-    private record Outbox(OutboxTable table, Set<Long> sending, Sender sender) {}
+    /** One outbox: its table, the rows being sent now, and how to read a row just begun into its attempt. */
+    private record Outbox(OutboxTable table, Set<Long> sending, Claimer claimer) {}
 
+    /** Reads a row whose attempt was just counted, in that transaction; empty when it is gone. */
     @FunctionalInterface
-    private interface Sender {
-        void send(long id);
+    private interface Claimer {
+        Optional<Attempt> claim(Connection connection, long id) throws SQLException;
     }
+
+    /** One attempt at a row: started on a worker, it sends and completes with the write its outcome calls for. */
+    private record Attempt(long id, Supplier<CompletableFuture<OutboxSettler.RowWrite>> start) {}
 
     private final Database database;
     private final FeedService feeds;
@@ -64,8 +80,14 @@ public final class HubDispatcher implements AutoCloseable {
     private final HubPingStore pings = new HubPingStore();
     private final SubscriptionStore subscriptions = new SubscriptionStore();
     private final List<Outbox> outboxes;
-    private final Semaphore idleWorkers = new Semaphore(WORKERS);
+    private final Semaphore openRequests = new Semaphore(IN_FLIGHT);
     private final ExecutorService workers;
+    /**
+     * The workers, for work that follows an answer: once they are stopped the work is dropped, and
+     * its row, counted as attempted but still due, is sent again at the next start.
+     */
+    private final Executor onWorkers = this::runOnWorkers;
+    private final OutboxSettler settler;
     private final Thread loop;
     private volatile boolean closed;
 
@@ -79,14 +101,15 @@ public final class HubDispatcher implements AutoCloseable {
         this.backoff = backoff;
         this.doorbell = doorbell;
         this.clock = clock;
-        this.outboxes = List.of(new Outbox(OutboxTable.deliveries(), ConcurrentHashMap.newKeySet(), this::deliver),
-                new Outbox(OutboxTable.hubPings(), ConcurrentHashMap.newKeySet(), this::ping));
+        this.outboxes = List.of(new Outbox(OutboxTable.deliveries(), ConcurrentHashMap.newKeySet(), this::claimDelivery),
+                new Outbox(OutboxTable.hubPings(), ConcurrentHashMap.newKeySet(), this::claimPing));
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
             Thread thread = new Thread(runnable, "minbar-websub-send-" + threads.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         });
+        this.settler = new OutboxSettler(database, onWorkers);
         this.loop = new Thread(this::run, "minbar-websub-dispatcher");
         this.loop.setDaemon(true);
     }
@@ -123,105 +146,137 @@ public final class HubDispatcher implements AutoCloseable {
         }
     }
 
-    /** Hands due rows to idle workers; returns when this outbox next needs a look. */
+    /**
+     * Takes up the due rows there are open requests for, counting their attempts as begun in one
+     * transaction, and has the workers send them; returns when this outbox next needs a look.
+     */
     private Instant dispatch(Outbox outbox, Instant now) {
         List<OutboxTable.Scheduled> upcoming = database.read(connection ->
-                outbox.table().upcoming(connection, WORKERS + outbox.sending().size()));
+                outbox.table().upcoming(connection, IN_FLIGHT + outbox.sending().size()));
+        List<Long> due = new ArrayList<>();
+        Instant next = upcoming.size() < IN_FLIGHT + outbox.sending().size() ? now.plus(IDLE) : now;
         for (OutboxTable.Scheduled row : upcoming) {
             if (outbox.sending().contains(row.id())) {
                 continue;
             }
             if (row.at().isAfter(now)) {
-                return row.at();
+                next = row.at();
+                break;
             }
-            if (!idleWorkers.tryAcquire()) {
-                return now.plus(IDLE); // a worker rings the doorbell when it is done
+            if (!openRequests.tryAcquire()) {
+                next = now.plus(IDLE); // each settled request rings the doorbell
+                break;
             }
             outbox.sending().add(row.id());
-            workers.execute(() -> {
-                try {
-                    outbox.sender().send(row.id());
-                } catch (RuntimeException e) {
-                    LOG.warn("websub: sending outbox row {} failed", row.id(), e);
-                } finally {
-                    outbox.sending().remove(row.id());
-                    idleWorkers.release();
-                    doorbell.ring();
-                }
-            });
+            due.add(row.id());
         }
-        return upcoming.size() < WORKERS + outbox.sending().size() ? now.plus(IDLE) : now;
+        if (!due.isEmpty()) {
+            start(outbox, due, now);
+        }
+        return next;
     }
 
-    private void deliver(long id) {
-        OutboxTable table = OutboxTable.deliveries();
-        Optional<DeliveryStore.Pending> found = database.write(connection ->
-                table.begin(connection, id, clock.instant()) ? deliveries.find(connection, id) : Optional.empty());
-        if (found.isEmpty()) {
-            return;
+    private void start(Outbox outbox, List<Long> due, Instant now) {
+        List<Attempt> attempts;
+        try {
+            attempts = database.write(connection -> {
+                List<Attempt> begun = new ArrayList<>();
+                for (long id : due) {
+                    if (outbox.table().begin(connection, id, now)) {
+                        outbox.claimer().claim(connection, id).ifPresent(begun::add);
+                    }
+                }
+                return begun;
+            });
+        } catch (RuntimeException e) {
+            due.forEach(id -> release(outbox, id));
+            throw e;
         }
-        DeliveryStore.Pending delivery = found.get();
+        Set<Long> begun = new HashSet<>();
+        for (Attempt attempt : attempts) {
+            begun.add(attempt.id());
+            CompletableFuture.supplyAsync(attempt.start(), onWorkers).thenCompose(f -> f)
+                    .whenComplete((write, failure) -> {
+                        if (failure != null) {
+                            LOG.warn("websub: sending outbox row {} failed", attempt.id(), failure);
+                        }
+                        settler.settle(new OutboxSettler.Settlement(write == null ? connection -> { } : write,
+                                () -> release(outbox, attempt.id())));
+                    });
+        }
+        due.stream().filter(id -> !begun.contains(id)).forEach(id -> release(outbox, id));
+    }
+
+    private void release(Outbox outbox, long id) {
+        outbox.sending().remove(id);
+        openRequests.release();
+        doorbell.ring();
+    }
+
+    private Optional<Attempt> claimDelivery(Connection connection, long id) throws SQLException {
+        return deliveries.find(connection, id).map(delivery -> new Attempt(id, () -> deliver(delivery)));
+    }
+
+    private Optional<Attempt> claimPing(Connection connection, long id) throws SQLException {
+        return pings.find(connection, id).map(ping -> new Attempt(id, () -> ping(ping)));
+    }
+
+    private CompletableFuture<OutboxSettler.RowWrite> deliver(DeliveryStore.Pending delivery) {
+        OutboxTable table = OutboxTable.deliveries();
         Optional<Topic> topic = topics.parse(delivery.topic());
         if (topic.isEmpty()) {
             LOG.warn("websub: dropped a delivery of {}: not a feed of this site (was the base URL changed?)", delivery.topic());
         }
         if (!delivery.expires().isAfter(clock.instant()) || topic.isEmpty()) {
-            database.write(connection -> done(table, connection, id)); // a lease that ran out gets nothing
-            return;
+            return CompletableFuture.completedFuture(connection -> table.delete(connection, delivery.id())); // a lease that ran out gets nothing
         }
-        HubClient.Outcome outcome;
+        String what = "delivery of " + delivery.topic() + " to " + delivery.callback();
         try {
             RenderedFeed feed = feeds.feed(topic.get().key(), topic.get().format());
             List<String> linkHeaders = new ArrayList<>();
             links.hubsOf(topic.get().key()).forEach(hub -> linkHeaders.add("<" + hub + ">; rel=\"hub\""));
             linkHeaders.add("<" + delivery.topic() + ">; rel=\"self\"");
-            outcome = client.deliver(delivery.callback(), feed.body(), feed.mediaType() + "; charset=utf-8",
-                    linkHeaders, delivery.secret().map(secret -> Signatures.sha256(secret, feed.body())));
+            return client.deliver(delivery.callback(), feed.body(), feed.mediaType() + "; charset=utf-8",
+                            linkHeaders, delivery.secret().map(secret -> Signatures.sha256(secret, feed.body())))
+                    .thenApply(outcome -> outcome(table, delivery.id(), delivery.attempts(), delivery.generation(), outcome, what));
         } catch (NotFoundException e) {
-            database.write(connection -> done(table, connection, id));
-            return;
+            return CompletableFuture.completedFuture(connection -> table.delete(connection, delivery.id()));
         } catch (RuntimeException e) {
             // Retried like a refused delivery, so a failing render cannot make the row due again at once.
-            LOG.warn("websub: rendering {} for delivery failed", delivery.topic(), e);
-            outcome = new HubClient.Outcome(false, "rendering failed: " + e.getMessage());
-        }
-        finish(table, id, delivery.attempts(), outcome, "delivery of " + delivery.topic() + " to " + delivery.callback());
-    }
-
-    private void ping(long id) {
-        OutboxTable table = OutboxTable.hubPings();
-        Optional<HubPingStore.Pending> found = database.write(connection ->
-                table.begin(connection, id, clock.instant()) ? pings.find(connection, id) : Optional.empty());
-        if (found.isPresent()) {
-            HubPingStore.Pending ping = found.get();
-            finish(table, id, ping.attempts(), client.ping(ping.hub(), ping.topic()),
-                    "publish ping of " + ping.topic() + " to " + ping.hub());
+            LOG.warn("websub: preparing the delivery of {} failed", delivery.topic(), e);
+            return CompletableFuture.completedFuture(outcome(table, delivery.id(), delivery.attempts(), delivery.generation(),
+                    new HubClient.Outcome(false, "preparing it failed: " + e.getMessage()), what));
         }
     }
 
-    /** Deletes the row once sent; otherwise schedules the next attempt, or gives up after the last. */
-    private void finish(OutboxTable table, long id, int attempts, HubClient.Outcome outcome, String what) {
+    private CompletableFuture<OutboxSettler.RowWrite> ping(HubPingStore.Pending ping) {
+        return client.ping(ping.hub(), ping.topic()).thenApply(outcome -> outcome(OutboxTable.hubPings(), ping.id(),
+                ping.attempts(), ping.generation(), outcome, "publish ping of " + ping.topic() + " to " + ping.hub()));
+    }
+
+    /** What an outcome does to its row: settled once sent; otherwise the next attempt, or given up after the last. */
+    private OutboxSettler.RowWrite outcome(OutboxTable table, long id, int attempts, long generation, HubClient.Outcome outcome,
+                                           String what) {
+        Instant now = clock.instant();
         if (outcome.ok()) {
-            database.write(connection -> done(table, connection, id));
-            return;
+            return connection -> table.sent(connection, id, generation, now);
         }
         Optional<Duration> wait = backoff.afterFailure(attempts);
         if (wait.isEmpty()) {
             LOG.warn("websub: gave up the {} after {} attempts; the last: {}", what, attempts, outcome.problem());
-            database.write(connection -> done(table, connection, id));
-            return;
+            return connection -> table.delete(connection, id);
         }
         LOG.info("websub: {} failed (attempt {}), retrying in {} s: {}", what, attempts, wait.get().toSeconds(),
                 outcome.problem());
-        database.write(connection -> {
-            table.retryAt(connection, id, clock.instant().plus(wait.get()), outcome.problem());
-            return null;
-        });
+        return connection -> table.retryAt(connection, id, now.plus(wait.get()), outcome.problem());
     }
 
-    private static Void done(OutboxTable table, Connection connection, long id) throws SQLException {
-        table.delete(connection, id);
-        return null;
+    private void runOnWorkers(Runnable work) {
+        try {
+            workers.execute(work);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("websub: stopping; the outbox row is left for the next start");
+        }
     }
 
     private void sleepAfterFailure() {

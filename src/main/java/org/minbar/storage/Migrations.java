@@ -29,7 +29,8 @@ final class Migrations {
             "004_tag_feeds.sql",
             "005_feed_versions.sql",
             "006_feed_archives.sql",
-            "007_websub.sql");
+            "007_websub.sql",
+            "008_websub_one_pending.sql");
 
     private Migrations() {}
 
@@ -108,7 +109,7 @@ final class Migrations {
         }
     }
 
-    private static String load(String name) {
+    static String load(String name) {
         String resource = "/db/migrations/" + name;
         try (InputStream in = Migrations.class.getResourceAsStream(resource)) {
             if (in == null) {

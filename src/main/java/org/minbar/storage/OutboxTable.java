@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * What the two WebSub outboxes (deliveries to subscribers, pings to external hubs) share: the rows
- * to try next, counting an attempt as begun, scheduling a retry, and deleting a row once done.
+ * to try next, counting an attempt as begun, scheduling a retry, and settling a row once sent.
+ * Each destination has one row at most, whose generation counts the writes that came after it was
+ * queued (migration 008).
  */
 public final class OutboxTable {
 
@@ -47,9 +49,8 @@ public final class OutboxTable {
     }
 
     /**
-     * Counts an attempt as begun, so that a write from now on queues a fresh row rather than
-     * joining this one (whose body may already be rendered); false when the row is gone or no
-     * longer due (another attempt just failed and scheduled the next).
+     * Counts an attempt as begun; false when the row is gone or no longer due (another attempt just
+     * failed and scheduled the next).
      */
     public boolean begin(Connection connection, long id, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
@@ -67,6 +68,27 @@ public final class OutboxTable {
             update.setString(2, error);
             update.setLong(3, id);
             update.executeUpdate();
+        }
+    }
+
+    /**
+     * After a successful attempt that began at {@code generation}: the row is done, unless a write
+     * came during the attempt (its body may predate it); then the row is due again now, as a fresh one.
+     */
+    public void sent(Connection connection, long id, long generation, Instant now) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM " + table + " WHERE id = ? AND generation = ?")) {
+            delete.setLong(1, id);
+            delete.setLong(2, generation);
+            if (delete.executeUpdate() > 0) {
+                return;
+            }
+        }
+        try (PreparedStatement again = connection.prepareStatement(
+                "UPDATE " + table + " SET attempts = 0, next_attempt_at = ?, last_error = NULL WHERE id = ?")) {
+            again.setLong(1, now.toEpochMilli());
+            again.setLong(2, id);
+            again.executeUpdate();
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -71,19 +73,29 @@ public final class HubClient {
         return call(callback, get(callback, query), 0, body -> Outcome.success());
     }
 
-    /** WebSub §7: POSTs the feed with its type, the hub and self Link headers and, when given, the signature. */
-    public Outcome deliver(String callback, byte[] body, String contentType, List<String> linkHeaders,
-                           Optional<String> signature) {
+    /**
+     * WebSub §7: POSTs the feed with its type, the hub and self Link headers and, when given, the
+     * signature. Asynchronous, so a subscriber that takes its time to answer holds no thread.
+     */
+    public CompletableFuture<Outcome> deliver(String callback, byte[] body, String contentType, List<String> linkHeaders,
+                                              Optional<String> signature) {
+        Optional<String> refused = guard.refusal(callback);
+        if (refused.isPresent()) {
+            return CompletableFuture.completedFuture(Outcome.failure("the callback " + refused.get()));
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(callback)).timeout(requestTimeout)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         linkHeaders.forEach(link -> request.header("Link", link));
         signature.ifPresent(s -> request.header("X-Hub-Signature", s));
-        return call(callback, request.build(), 0, answer -> Outcome.success());
+        return sendAsync(request.build());
     }
 
-    /** Tells an external hub (configured, so not guarded) that a topic changed: hub.mode=publish with hub.url and hub.topic. */
-    public Outcome ping(String hub, String topic) {
+    /**
+     * Tells an external hub (configured, so not guarded) that a topic changed: hub.mode=publish
+     * with hub.url and hub.topic. Asynchronous, like a delivery.
+     */
+    public CompletableFuture<Outcome> ping(String hub, String topic) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("hub.mode", "publish");
         form.put("hub.url", topic);
@@ -91,7 +103,7 @@ public final class HubClient {
         HttpRequest request = HttpRequest.newBuilder(URI.create(hub)).timeout(requestTimeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(form))).build();
-        return send(request, 0, answer -> Outcome.success());
+        return sendAsync(request);
     }
 
     private HttpRequest get(String callback, Map<String, String> query) {
@@ -119,16 +131,37 @@ public final class HubClient {
                 body = bodyLimit == 0 ? new byte[0] : in.readNBytes(bodyLimit);
             }
             if (response.statusCode() / 100 != 2) {
-                return Outcome.failure(request.method() + " " + request.uri().getHost() + " answered " + response.statusCode());
+                return refusedBy(request, response.statusCode());
             }
             return onSuccess.apply(body);
         } catch (IOException e) {
-            return Outcome.failure(request.method() + " " + request.uri().getHost() + " failed: "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+            return failedFor(request, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.failure("interrupted while the server was stopping");
         }
+    }
+
+    /** Sends the request without waiting; a 2xx succeeds, and the answer's body is never read. */
+    private CompletableFuture<Outcome> sendAsync(HttpRequest request) {
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
+                .thenApply(response -> {
+                    try (InputStream unread = response.body()) {
+                        return response.statusCode() / 100 == 2 ? Outcome.success() : refusedBy(request, response.statusCode());
+                    } catch (IOException e) {
+                        return failedFor(request, e);
+                    }
+                })
+                .exceptionally(e -> failedFor(request, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e));
+    }
+
+    private static Outcome refusedBy(HttpRequest request, int status) {
+        return Outcome.failure(request.method() + " " + request.uri().getHost() + " answered " + status);
+    }
+
+    private static Outcome failedFor(HttpRequest request, Throwable e) {
+        return Outcome.failure(request.method() + " " + request.uri().getHost() + " failed: "
+                + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
     }
 
     private static String form(Map<String, String> values) {

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-// Covers the WebSub outbox in SQLite: coalescing to one untried delivery per subscription, leases, and the purge's cascade.
+// Covers the WebSub outbox in SQLite: one row per subscription whose generation counts later writes, back-off, leases, and the purge's cascade.
 class DeliveryStoreTest {
 
     private static final String FEED = "https://news.example/feed/";
@@ -25,7 +25,7 @@ class DeliveryStoreTest {
     private final OutboxTable table = OutboxTable.deliveries();
 
     @Test
-    void manyWritesQueueOneUntriedDeliveryPerSubscription() {
+    void manyWritesKeepOneRowPerSubscriptionAndCountAsItsGeneration() {
         try (Database database = Database.open(folder)) {
             database.write(c -> {
                 subscriptions.upsert(c, FEED, "https://a.example/cb", null, NOW.plusSeconds(60), NOW);
@@ -33,22 +33,54 @@ class DeliveryStoreTest {
                 return null;
             });
             assertEquals(1, database.<Integer>write(c -> deliveries.enqueue(c, List.of(FEED), NOW)));
-            assertEquals(0, database.<Integer>write(c -> deliveries.enqueue(c, List.of(FEED), NOW.plusSeconds(1))), "joins the waiting one");
-            assertEquals(1, database.<Integer>write(c -> deliveries.enqueue(c, List.of(FEED, OTHER), NOW.plusSeconds(2))));
+            assertEquals(1, database.<Integer>write(c -> deliveries.enqueue(c, List.of(FEED), NOW.plusSeconds(1))), "bumps the waiting one");
+            assertEquals(2, database.<Integer>write(c -> deliveries.enqueue(c, List.of(FEED, OTHER), NOW.plusSeconds(2))));
             List<OutboxTable.Scheduled> upcoming = database.read(c -> table.upcoming(c, 10));
-            assertEquals(2, upcoming.size());
+            assertEquals(2, upcoming.size(), "one row a subscription");
+            assertEquals(NOW, upcoming.get(0).at(), "still due when it was first queued");
 
             long first = upcoming.get(0).id();
             assertTrue(database.<Boolean>write(c -> table.begin(c, first, NOW.plusSeconds(2))));
-            assertEquals(1, database.<Integer>write(c -> deliveries.enqueue(c, List.of(FEED), NOW.plusSeconds(3))),
-                    "once an attempt has begun, a later write queues a fresh delivery");
-            assertEquals(1, database.<Integer>read(c -> deliveries.find(c, first).orElseThrow().attempts()));
+            DeliveryStore.Pending sending = database.read(c -> deliveries.find(c, first)).orElseThrow();
+            assertEquals(2, sending.generation());
+            assertEquals(1, sending.attempts());
+            database.write(c -> deliveries.enqueue(c, List.of(FEED), NOW.plusSeconds(3))); // a write during the attempt
+            assertEquals(2, database.read(c -> table.upcoming(c, 10)).size(), "no second row while one is being sent");
 
             database.write(c -> {
-                table.retryAt(c, first, NOW.plusSeconds(60), "POST a.example answered 500");
+                table.sent(c, first, sending.generation(), NOW.plusSeconds(4));
                 return null;
             });
-            assertFalse(database.<Boolean>write(c -> table.begin(c, first, NOW.plusSeconds(4))), "not due until the back-off ends");
+            DeliveryStore.Pending again = database.read(c -> deliveries.find(c, first)).orElseThrow(
+                    () -> new AssertionError("the write during the attempt is still to be sent"));
+            assertEquals(0, again.attempts());
+            assertTrue(database.<Boolean>write(c -> table.begin(c, first, NOW.plusSeconds(4))), "due again at once");
+            database.write(c -> {
+                table.sent(c, first, again.generation(), NOW.plusSeconds(5));
+                return null;
+            });
+            assertTrue(database.read(c -> deliveries.find(c, first)).isEmpty(), "sent with nothing newer: done");
+        }
+    }
+
+    @Test
+    void aWriteDuringTheBackOffDoesNotBringTheRetryForward() {
+        try (Database database = Database.open(folder)) {
+            database.write(c -> {
+                subscriptions.upsert(c, FEED, "https://a.example/cb", null, NOW.plusSeconds(600), NOW);
+                return deliveries.enqueue(c, List.of(FEED), NOW);
+            });
+            long id = database.read(c -> table.upcoming(c, 1)).get(0).id();
+            assertTrue(database.<Boolean>write(c -> table.begin(c, id, NOW)));
+            database.write(c -> {
+                table.retryAt(c, id, NOW.plusSeconds(60), "POST a.example answered 500");
+                return null;
+            });
+            database.write(c -> deliveries.enqueue(c, List.of(FEED), NOW.plusSeconds(1)));
+            assertFalse(database.<Boolean>write(c -> table.begin(c, id, NOW.plusSeconds(2))), "not due until the back-off ends");
+            assertEquals(List.of(new OutboxTable.Scheduled(id, NOW.plusSeconds(60))), database.read(c -> table.upcoming(c, 10)));
+            assertTrue(database.<Boolean>write(c -> table.begin(c, id, NOW.plusSeconds(60))));
+            assertEquals(2, database.read(c -> deliveries.find(c, id)).orElseThrow().attempts(), "the failures so far");
         }
     }
 

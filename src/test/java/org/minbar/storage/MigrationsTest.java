@@ -65,6 +65,43 @@ class MigrationsTest {
     }
 
     @Test
+    void upgradingTheWebSubOutboxesKeepsOnePendingRowPerDestinationDueWhenItsSoonestWas() {
+        try (Database database = Database.open(folder)) {
+            database.write(c -> {
+                try (var statement = c.createStatement()) {
+                    // back to the outboxes of 007, as a database made by an older release
+                    statement.executeUpdate("DROP TABLE websub_deliveries");
+                    statement.executeUpdate("DROP TABLE websub_hub_pings");
+                    for (String sql : Migrations.statements(Migrations.load("007_websub.sql"))) {
+                        if (sql.contains("websub_deliveries") || sql.contains("websub_hub_pings")) {
+                            statement.executeUpdate(sql);
+                        }
+                    }
+                    statement.executeUpdate("DELETE FROM schema_migrations WHERE version = 8");
+                    statement.executeUpdate("PRAGMA user_version = 7");
+                    statement.executeUpdate("INSERT INTO websub_subscriptions (id, topic, callback, expires_at, created_at, renewed_at)"
+                            + " VALUES (1, 't', 'https://a.example/cb', 9, 1, 1), (2, 't', 'https://b.example/cb', 9, 1, 1)");
+                    statement.executeUpdate("INSERT INTO websub_deliveries (id, subscription_id, attempts, next_attempt_at, created_at)"
+                            + " VALUES (10, 1, 3, 500, 1), (11, 1, 0, 100, 2), (12, 2, 1, 700, 1)");
+                    statement.executeUpdate("INSERT INTO websub_hub_pings (id, hub, topic, attempts, next_attempt_at, created_at)"
+                            + " VALUES (20, 'https://hub.example/', 't', 2, 900, 1), (21, 'https://hub.example/', 't', 0, 300, 2)");
+                }
+                return null;
+            });
+        }
+        try (Database database = Database.open(folder)) {
+            assertEquals("10:1:3:100:0,12:2:1:700:0", database.read(c -> DatabaseTest.query(c,
+                    "SELECT group_concat(id || ':' || subscription_id || ':' || attempts || ':' || next_attempt_at || ':' || generation, ',')"
+                            + " FROM (SELECT * FROM websub_deliveries ORDER BY id)")));
+            assertEquals("20:300", database.read(c -> DatabaseTest.query(c,
+                    "SELECT group_concat(id || ':' || next_attempt_at, ',') FROM websub_hub_pings")));
+            assertThrows(StorageException.class, () -> database.write(c -> DatabaseTest.update(c,
+                    "INSERT INTO websub_deliveries (subscription_id, next_attempt_at, created_at) VALUES (1, 1, 1)")),
+                    "a second row for a subscription is refused");
+        }
+    }
+
+    @Test
     void reopeningDoesNotReapplyTheMigration() {
         String appliedAt;
         try (Database database = Database.open(folder)) {
