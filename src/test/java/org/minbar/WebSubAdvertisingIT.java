@@ -55,6 +55,11 @@ class WebSubAdvertisingIT {
             HttpResponse<byte[]> second = server.get("/category/سُورِيَا/feed/atom/?paged=2");
             assertTrue(second.headers().allValues("Link").contains("<" + syria + "?paged=2>; rel=\"self\""),
                     "self is the canonical address of the page served: " + second.headers().allValues("Link"));
+            assertTrue(second.headers().allValues("Link").stream().noneMatch(link -> link.endsWith("rel=\"hub\"")),
+                    "a later page is no topic, so it names no hub: " + second.headers().allValues("Link"));
+            assertEquals(Set.of(), links(Xml.parse(second.body()).getDocumentElement(), Xml.ATOM, "hub"));
+            assertTrue(new ObjectMapper().readTree(server.get("/category/سوريا/feed/json/?paged=2").body()).path("hubs").isMissingNode(),
+                    "nor does a later page of JSON Feed");
             AtomSchema.validate(second.body());
 
             HttpResponse<byte[]> rss = server.get("/feed/");

@@ -29,4 +29,9 @@ public record FeedChannel(FeedKey key, String title, String description, String 
     public boolean isArchive() {
         return archive > 0;
     }
+
+    /** Whether this document is a WebSub topic, and so names its hubs: a feed's first page, not a later page or an archive. */
+    public boolean isTopic() {
+        return !isArchive() && page == 1;
+    }
 }

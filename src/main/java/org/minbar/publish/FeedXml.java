@@ -102,9 +102,9 @@ final class FeedXml {
         return rels;
     }
 
-    /** The WebSub hubs a document advertises: a feed's own, none on archives, which are not topics. */
+    /** The WebSub hubs a document advertises: a feed's own on its first page, none on later pages and archives, which are not topics. */
     static List<String> hubs(FeedChannel channel, SiteLinks links) {
-        return channel.isArchive() ? List.of() : links.hubsOf(channel.key());
+        return channel.isTopic() ? links.hubsOf(channel.key()) : List.of();
     }
 
     /** RFC 5005's fh:archive, which marks a document as an archive that will not change. */

@@ -157,7 +157,7 @@ public final class FeedService {
         Instant lastModified = lastModified(feedName(key) + part.suffix(), format, etag, snapshot.lastChange());
         RenderedFeed feed = new RenderedFeed(format.mediaType(), body, gzip(body), etag, lastModified,
                 part.archive() > 0 ? links.archive(key, format, part.archive()) : links.feed(key, format, part.page()),
-                part.archive() > 0 ? List.of() : links.hubsOf(key));
+                snapshot.channel().isTopic() ? links.hubsOf(key) : List.of());
         cache.put(cacheKey(key, format, part), feed, generation);
         return feed;
     }
