@@ -15,7 +15,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 /**
  * Debian's headless Chromium driven through Debian's ChromeDriver, both named by path so that
  * Selenium Manager never looks for (or downloads) a browser or a driver of its own. The build
- * installs them (src/test/setup/install-chromium.sh) before the integration tests.
+ * installs them (src/test/setup/install-test-tools.sh) before the integration tests.
  */
 public final class Chromium implements AutoCloseable {
 
@@ -48,7 +48,7 @@ public final class Chromium implements AutoCloseable {
         for (Path program : List.of(BINARY, DRIVER)) {
             if (!Files.isExecutable(program)) {
                 throw new AssertionError(program + " is missing: install Debian's chromium and chromium-driver "
-                        + "(src/test/setup/install-chromium.sh does, and mvn verify runs it)");
+                        + "(src/test/setup/install-test-tools.sh does, and mvn verify runs it)");
             }
         }
         CDP_VERSIONS.setLevel(Level.SEVERE);

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what the integration tests drive from Debian's packages, when it is missing: Chromium
+# and ChromeDriver for BrowserIT, and Universal Feed Parser (python3-feedparser, with Debian's
+# python3) for FeedReaderIT. Maven runs this before the integration tests (pre-integration-test),
+# so `mvn -B verify` on a fresh machine needs nothing installed by hand. Does nothing when all is
+# there; never asks a question.
+set -euo pipefail
+
+CHROMIUM=/usr/bin/chromium
+CHROMEDRIVER=/usr/bin/chromedriver
+PYTHON=/usr/bin/python3
+PACKAGES=(chromium chromium-driver python3-feedparser)
+
+present() {
+    [[ -x $CHROMIUM && -x $CHROMEDRIVER ]] && "$PYTHON" -c 'import feedparser' 2>/dev/null
+}
+
+if present; then
+    exit 0
+fi
+
+fail() {
+    echo "install-test-tools: $1" >&2
+    echo "install-test-tools: the integration tests need $CHROMIUM, $CHROMEDRIVER and feedparser for $PYTHON:" \
+        "install Debian's packages as root (apt-get install ${PACKAGES[*]}), or skip the integration tests with -DskipITs." >&2
+    exit 1
+}
+
+command -v apt-get >/dev/null || fail "apt-get not found: this is not a Debian-like system."
+if [[ $(id -u) -eq 0 ]]; then
+    AS_ROOT=()
+elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    AS_ROOT=(sudo -n)
+else
+    fail "not root, and sudo cannot run without a password."
+fi
+
+# Through env, because sudo does not pass the caller's environment on.
+apt_get() { "${AS_ROOT[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -q -y -o Dpkg::Use-Pty=0 "$@" </dev/null; }
+install_packages() { apt_get install --no-install-recommends "${PACKAGES[@]}"; }
+
+echo "install-test-tools: installing ${PACKAGES[*]} from Debian's archive"
+started=$SECONDS
+# The package lists are refreshed only when they do not know the packages, or when they are stale
+# enough that the install fails (a version the mirror no longer has).
+if ! apt-cache show "${PACKAGES[@]}" >/dev/null 2>&1; then
+    apt_get update || fail "apt-get update failed."
+fi
+if ! install_packages; then
+    apt_get update || fail "apt-get update failed."
+    install_packages || fail "apt-get install ${PACKAGES[*]} failed."
+fi
+present || fail "the packages installed, but $CHROMIUM, $CHROMEDRIVER or feedparser for $PYTHON is not there."
+echo "install-test-tools: installed in $((SECONDS - started)) s: $("$CHROMIUM" --version 2>/dev/null || echo '?'),"\
+    "feedparser $("$PYTHON" -c 'import feedparser; print(feedparser.__version__)')"
