@@ -85,7 +85,7 @@ public final class App implements AutoCloseable {
         });
         Undertow undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) settings.maxBodyBytes() + 1)
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Routes.maxEntityBytes(settings.maxBodyBytes()))
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 30_000)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
                 .setHandler(exchange -> routes.get().handleRequest(exchange))

@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -233,15 +237,38 @@ class PublishingApiIT {
     }
 
     @Test
-    void wrongContentTypeIs415AndOversizedBodyIs413() {
+    void wrongContentTypeIs415AndOversizedBodyIs413() throws IOException {
         HttpResponse<byte[]> xml = server.write("POST", "/api/articles", "text/plain", "عنوان".getBytes(StandardCharsets.UTF_8));
         assertEquals(415, xml.statusCode());
         assertTrue(TestServer.text(xml).contains("Content-Type must be application/json"));
-        byte[] huge = ("{\"title\": \"كبير\", \"content\": \"" + "ب".repeat(3 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<byte[]> tooLarge = server.write("POST", "/api/articles", "application/json", huge);
+        // A body announced over the limit is refused from its headers, before a byte of it is sent.
+        String announced = rawExchange("POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestServer.TOKEN
+                + "\r\nContent-Type: application/json\r\nContent-Length: " + (64L * 1024 * 1024) + "\r\nConnection: close\r\n\r\n");
+        assertTrue(announced.startsWith("HTTP/1.1 413 "), announced);
+        assertTrue(announced.contains("larger than the limit"), announced);
+        // A body of no stated length (chunked) is refused once it passes the limit.
+        byte[] huge = ("{\"title\": \"كبير\", \"content\": \"" + "ب".repeat(2 * 1024 * 1024 + 512) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<byte[]> tooLarge = server.send(server.request("/api/articles", "Authorization", "Bearer " + TestServer.TOKEN,
+                "Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge))).build());
         assertEquals(413, tooLarge.statusCode());
         assertTrue(TestServer.text(tooLarge).contains("larger than the limit"));
+        // A stated length over the limit, the body sent all the same: read and thrown away, so the 413 arrives.
+        byte[] stated = ("{\"title\": \"كبير\", \"content\": \"" + "ب".repeat(3 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<byte[]> statedTooLarge = server.write("POST", "/api/articles", "application/json", stated);
+        assertEquals(413, statedTooLarge.statusCode());
+        assertTrue(TestServer.text(statedTooLarge).contains("larger than the limit"));
         assertTrue(Xml.rome(server.get("/feed/").body()).getEntries().isEmpty());
+    }
+
+    /** Sends these bytes as they are and reads the answer until the server closes the connection. */
+    private String rawExchange(String request) throws IOException {
+        URI address = URI.create(server.local());
+        try (Socket socket = new Socket(address.getHost(), address.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     @Test

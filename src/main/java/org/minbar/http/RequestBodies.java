@@ -10,13 +10,18 @@ import java.util.Optional;
 import org.minbar.model.Submission;
 
 /**
- * Reads a request body whole, refusing (413) anything over the configured limit before reading it
- * all, with the hints that travel beside it: ?url= (the page's canonical address) and Slug.
+ * Reads a request body whole, refusing (413) anything over the configured limit, with the hints
+ * that travel beside it: ?url= (the page's canonical address) and Slug. A body over the limit but
+ * within {@value #DRAINED_UP_TO} times it is read to its end and thrown away before the answer,
+ * so a client still sending it gets its 413 rather than a connection reset; a larger one is
+ * refused from its Content-Length at once, or cut off where Undertow's entity limit stops it.
  */
 final class RequestBodies {
 
     /** RFC 5023's header for the name a client would like the new member's address to have. */
     static final HttpString SLUG = new HttpString("Slug");
+    /** How many times the limit an oversized body is read (and thrown away) up to, for a clean 413. */
+    static final int DRAINED_UP_TO = 4;
 
     private final int maxBytes;
 
@@ -26,29 +31,43 @@ final class RequestBodies {
 
     Submission read(HttpServerExchange exchange) throws IOException {
         String contentLength = exchange.getRequestHeaders().getFirst(Headers.CONTENT_LENGTH);
-        if (contentLength != null) {
-            try {
-                if (Long.parseLong(contentLength.strip()) > maxBytes) {
-                    throw tooLarge();
-                }
-            } catch (NumberFormatException e) {
-                throw new HttpError(400, "Content-Length is not a number");
-            }
+        long announced;
+        try {
+            announced = contentLength == null ? -1 : Long.parseLong(contentLength.strip());
+        } catch (NumberFormatException e) {
+            throw new HttpError(400, "Content-Length is not a number");
+        }
+        if (announced > (long) maxBytes * DRAINED_UP_TO) {
+            throw tooLarge();
         }
         if (!exchange.isBlocking()) {
             exchange.startBlocking();
         }
         byte[] body;
         try (InputStream in = exchange.getInputStream()) {
-            body = in.readNBytes(maxBytes + 1);
-        }
-        if (body.length > maxBytes) {
-            throw tooLarge();
+            body = in.readNBytes(announced > maxBytes ? 0 : maxBytes + 1);
+            if (announced > maxBytes || body.length > maxBytes) {
+                drain(in);
+                throw tooLarge();
+            }
         }
         Deque<String> url = exchange.getQueryParameters().get("url");
         return new Submission(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), body,
                 url == null || url.isEmpty() ? Optional.empty() : Optional.of(url.getFirst()),
                 Optional.ofNullable(exchange.getRequestHeaders().getFirst(SLUG)));
+    }
+
+    /** Reads and throws away what is left of an oversized body, up to the drained size. */
+    private void drain(InputStream in) {
+        byte[] buffer = new byte[64 * 1024];
+        long left = (long) maxBytes * DRAINED_UP_TO;
+        try {
+            for (int read = 0; read >= 0 && left > 0; read = in.read(buffer, 0, (int) Math.min(buffer.length, left))) {
+                left -= read;
+            }
+        } catch (IOException e) {
+            // Past Undertow's entity limit, or the client gave up: the 413 goes out as far as it can.
+        }
     }
 
     private HttpError tooLarge() {

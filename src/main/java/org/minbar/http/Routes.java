@@ -36,6 +36,14 @@ public final class Routes {
 
     private Routes() {}
 
+    /**
+     * The most a request body may carry at all (Undertow's entity limit): the largest body, and
+     * what is read past it and thrown away so that an oversized one gets its 413.
+     */
+    public static long maxEntityBytes(int maxBodyBytes) {
+        return (long) maxBodyBytes * (RequestBodies.DRAINED_UP_TO + 1) + 1;
+    }
+
     public static HttpHandler build(Services services, Settings settings) {
         RoutingHandler routes = new RoutingHandler();
         PageHandlers pages = new PageHandlers(services.pages(), services.health());
