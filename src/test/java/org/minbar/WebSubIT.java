@@ -285,6 +285,36 @@ class WebSubIT {
     }
 
     @Test
+    void aStalledExternalHubDoesNotTakeTheSubscribersShareOfOpenRequests() throws Exception {
+        server.close();
+        try (Subscriber stalledHub = Subscriber.start().answerPostsAfter(Duration.ofSeconds(8))) {
+            server = TestServer.withSiteSettings(storage, "{\"websub\": {\"allowPrivateCallbacks\": true,"
+                    + " \"externalHubs\": [\"" + stalledHub.url("/hub") + "\"]}}");
+            subscribeAndAwait(server.base() + "/feed/atom/", subscriber);
+            // Eight articles, each in its own category, by its own author, so the hub is pinged about 75 topics.
+            Instant published = Instant.now();
+            for (int i = 1; i <= 8; i++) {
+                assertEquals(201, server.postJson(Articles.brief("urn:test:pinged-" + i, "خبر يبلّغ عنه رقم " + i,
+                        "قسم " + i, "كاتب " + i, "2026-01-0" + i + "T10:00:00Z")).statusCode());
+            }
+            Subscriber.Received latest = subscriber.nextPost(WAIT);
+            while (latest != null && !latest.text().contains("خبر يبلّغ عنه رقم 8")) {
+                latest = subscriber.nextPost(WAIT);
+            }
+            assertNotNull(latest, "the subscriber gets the feed with the last article");
+            long waited = Duration.between(published, latest.at()).toMillis();
+            System.out.println("WebSub delivery beside an external hub that answers its pings in 8 s: " + waited + " ms");
+            assertTrue(waited < 6_000, "not kept waiting behind the stalled hub's pings: " + waited + " ms");
+            int pings = 0;
+            for (Subscriber.Received ping = stalledHub.nextPost(WAIT); ping != null && ping.at().isBefore(published.plusSeconds(7));
+                 ping = stalledHub.nextPost(Duration.ofSeconds(1))) {
+                pings++;
+            }
+            assertEquals(8, pings, "the hub's pings are open eight at a time, however many topics changed");
+        }
+    }
+
+    @Test
     void aFullHubDeniesNewSubscriptionsButRenewsExistingOnes() throws Exception {
         server.close();
         server = TestServer.withSiteSettings(storage, "{\"websub\": {\"allowPrivateCallbacks\": true, \"maxSubscriptions\": 1}}");

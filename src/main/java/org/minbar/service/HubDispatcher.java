@@ -39,9 +39,11 @@ import org.slf4j.LoggerFactory;
  * Sends the WebSub outboxes off the request path: a loop woken by the doorbell (or when the next
  * retry falls due) counts the due rows' attempts as begun, in one transaction, and hands them to
  * a few worker threads, which render the feed and send it without waiting for the answer; the
- * outcomes are stored in batches ({@link OutboxSettler}). Up to {@value #IN_FLIGHT} requests are
- * open at once and each destination has one row, so a slow or dead subscriber holds one request
- * for at most its timeout, and never a thread, the other subscribers or the publisher. A delivery
+ * outcomes are stored in batches ({@link OutboxSettler}). Up to {@value #DELIVERIES_IN_FLIGHT}
+ * deliveries and {@value #PINGS_IN_FLIGHT} pings to external hubs are open at once, and each
+ * subscription has one row, so a slow or dead subscriber holds one request for at most its
+ * timeout, and never a thread, the other subscribers or the publisher; nor can a stalled external
+ * hub take the subscribers' share. A delivery
  * POSTs the topic's current first page; a failure is retried with back-off and given up with a
  * log line; rows left by a stop or crash are sent at the next start. Expired subscriptions are
  * purged as it goes.
@@ -51,13 +53,18 @@ public final class HubDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HubDispatcher.class);
     /** Threads for the database work and rendering around each request. */
     private static final int WORKERS = 4;
-    /** Requests sent and not yet answered, at most: what stalled subscribers would all have to fill. */
-    static final int IN_FLIGHT = 64;
+    /** Deliveries sent and not yet answered, at most: what stalled subscribers would all have to fill. */
+    static final int DELIVERIES_IN_FLIGHT = 64;
+    /** Pings to external hubs sent and not yet answered, at most (a hub has a row per topic). */
+    static final int PINGS_IN_FLIGHT = 8;
     /** The longest the loop sleeps with nothing due: also how often expired subscriptions are purged. */
     private static final Duration IDLE = Duration.ofMinutes(1);
 
-    /** One outbox: its table, the rows being sent now, and how to read a row just begun into its attempt. */
-    private record Outbox(OutboxTable table, Set<Long> sending, Claimer claimer) {}
+    /**
+     * One outbox: its table, the rows being sent now, permits for the requests it may have open,
+     * and how to read a row just begun into its attempt.
+     */
+    private record Outbox(OutboxTable table, Set<Long> sending, Semaphore openRequests, Claimer claimer) {}
 
     /** Reads a row whose attempt was just counted, in that transaction; empty when it is gone. */
     @FunctionalInterface
@@ -80,7 +87,6 @@ public final class HubDispatcher implements AutoCloseable {
     private final HubPingStore pings = new HubPingStore();
     private final SubscriptionStore subscriptions = new SubscriptionStore();
     private final List<Outbox> outboxes;
-    private final Semaphore openRequests = new Semaphore(IN_FLIGHT);
     private final ExecutorService workers;
     /**
      * The workers, for work that follows an answer: once they are stopped the work is dropped, and
@@ -101,8 +107,9 @@ public final class HubDispatcher implements AutoCloseable {
         this.backoff = backoff;
         this.doorbell = doorbell;
         this.clock = clock;
-        this.outboxes = List.of(new Outbox(OutboxTable.deliveries(), ConcurrentHashMap.newKeySet(), this::claimDelivery),
-                new Outbox(OutboxTable.hubPings(), ConcurrentHashMap.newKeySet(), this::claimPing));
+        this.outboxes = List.of(new Outbox(OutboxTable.deliveries(), ConcurrentHashMap.newKeySet(),
+                        new Semaphore(DELIVERIES_IN_FLIGHT), this::claimDelivery),
+                new Outbox(OutboxTable.hubPings(), ConcurrentHashMap.newKeySet(), new Semaphore(PINGS_IN_FLIGHT), this::claimPing));
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
             Thread thread = new Thread(runnable, "minbar-websub-send-" + threads.incrementAndGet());
@@ -151,10 +158,11 @@ public final class HubDispatcher implements AutoCloseable {
      * transaction, and has the workers send them; returns when this outbox next needs a look.
      */
     private Instant dispatch(Outbox outbox, Instant now) {
-        List<OutboxTable.Scheduled> upcoming = database.read(connection ->
-                outbox.table().upcoming(connection, IN_FLIGHT + outbox.sending().size()));
+        // The rows being sent, as many as there are permits left, and one more to learn when the next falls due.
+        int window = outbox.sending().size() + outbox.openRequests().availablePermits() + 1;
+        List<OutboxTable.Scheduled> upcoming = database.read(connection -> outbox.table().upcoming(connection, window));
         List<Long> due = new ArrayList<>();
-        Instant next = upcoming.size() < IN_FLIGHT + outbox.sending().size() ? now.plus(IDLE) : now;
+        Instant next = upcoming.size() < window ? now.plus(IDLE) : now;
         for (OutboxTable.Scheduled row : upcoming) {
             if (outbox.sending().contains(row.id())) {
                 continue;
@@ -163,7 +171,7 @@ public final class HubDispatcher implements AutoCloseable {
                 next = row.at();
                 break;
             }
-            if (!openRequests.tryAcquire()) {
+            if (!outbox.openRequests().tryAcquire()) {
                 next = now.plus(IDLE); // each settled request rings the doorbell
                 break;
             }
@@ -209,7 +217,7 @@ public final class HubDispatcher implements AutoCloseable {
 
     private void release(Outbox outbox, long id) {
         outbox.sending().remove(id);
-        openRequests.release();
+        outbox.openRequests().release();
         doorbell.ring();
     }
 
