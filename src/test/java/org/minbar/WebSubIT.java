@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +31,7 @@ import org.minbar.support.Subscriber;
 import org.minbar.support.TestServer;
 import org.minbar.support.Xml;
 import org.minbar.websub.Signatures;
+import org.w3c.dom.Element;
 
 /**
  * The WebSub hub end to end: a real server and real subscribers on 127.0.0.1 (so the test site
@@ -312,6 +314,40 @@ class WebSubIT {
             }
             assertEquals(8, pings, "the hub's pings are open eight at a time, however many topics changed");
         }
+    }
+
+    @Test
+    void aPushedFeedCarriesTheNewArticlesRelatedStories() throws Exception {
+        subscribeAndAwait(server.base() + "/feed/atom/", subscriber);
+        story("urn:test:idlib-1", "الجيش السوري يستعيد بلدات في ريف إدلب الجنوبي بعد معارك عنيفة",
+                "استعاد الجيش السوري بلدات في ريف إدلب الجنوبي بعد معارك عنيفة مع الفصائل المسلحة قرب الطريق الدولي.");
+        awaitPostContaining("urn:test:idlib-1");
+        story("urn:test:idlib-2", "معارك عنيفة في ريف إدلب والجيش السوري يتقدم نحو بلدات جديدة",
+                "تقدم الجيش السوري نحو بلدات جديدة في ريف إدلب الجنوبي وسط معارك عنيفة مع الفصائل المسلحة على الطريق الدولي.");
+        Subscriber.Received push = awaitPostContaining("urn:test:idlib-2");
+        Element entry = Xml.all(Xml.parse(push.body()), Xml.ATOM, "entry").stream()
+                .filter(e -> Xml.text(e, Xml.ATOM, "id").equals("urn:test:idlib-2")).findFirst().orElseThrow();
+        List<String> related = Xml.children(entry, Xml.ATOM, "link").stream()
+                .filter(link -> link.getAttribute("rel").equals("related")).map(link -> link.getAttribute("title")).toList();
+        assertTrue(related.contains("الجيش السوري يستعيد بلدات في ريف إدلب الجنوبي بعد معارك عنيفة"),
+                "the push waited for the new article's related stories: " + related);
+    }
+
+    private void story(String guid, String title, String text) {
+        String json = """
+            {"guid": "%s", "title": "%s", "content": "<p>%s</p>", "author": {"name": "نور الدين"},
+             "categories": ["سوريا"], "published": "2026-02-01T10:00:00Z"}
+            """.formatted(guid, title, text);
+        assertEquals(201, server.postJson(json).statusCode());
+    }
+
+    private Subscriber.Received awaitPostContaining(String text) throws InterruptedException {
+        for (Subscriber.Received post = subscriber.nextPost(WAIT); post != null; post = subscriber.nextPost(WAIT)) {
+            if (post.text().contains(text)) {
+                return post;
+            }
+        }
+        throw new AssertionError("no push holding " + text + " within " + WAIT);
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.jsoup.nodes.Entities;
 import org.minbar.ingest.ArticleReaders;
 import org.minbar.ingest.DraftValidator;
@@ -77,6 +78,10 @@ public final class ArticleService {
 
     /** Creates or updates (by guid or URL) from a draft already read, as the importer does. */
     public Saved save(ArticleDraft draft) {
+        return underWay(() -> saveWhole(draft));
+    }
+
+    private Saved saveWhole(ArticleDraft draft) {
         Saved saved = database.write(connection -> {
             Optional<Long> byGuid = lookup(connection, draft.guid(), true);
             Optional<Long> byUrl = lookup(connection, draft.url(), false);
@@ -105,6 +110,10 @@ public final class ArticleService {
     /** Replaces the article if If-Match (when given) names its current version; checked in the same transaction. */
     public Article replace(long id, Submission submission, Optional<String> ifMatch) {
         ArticleDraft draft = read(submission);
+        return underWay(() -> replaceWhole(id, draft, ifMatch));
+    }
+
+    private Article replaceWhole(long id, ArticleDraft draft, Optional<String> ifMatch) {
         Written written = database.write(connection -> {
             Article current = articles.find(connection, id)
                     .orElseThrow(() -> new NotFoundException("no article with id " + id));
@@ -129,6 +138,23 @@ public final class ArticleService {
 
     /** Deletes the article if If-Match (when given) names its current version. */
     public void delete(long id, Optional<String> ifMatch) {
+        underWay(() -> {
+            deleteWhole(id, ifMatch);
+            return null;
+        });
+    }
+
+    /** Runs a write with the hub told it is under way, so its pushes wait until it is wholly done. */
+    private <T> T underWay(Supplier<T> write) {
+        hub.writeBegins();
+        try {
+            return write.get();
+        } finally {
+            hub.writeEnds();
+        }
+    }
+
+    private void deleteWhole(long id, Optional<String> ifMatch) {
         database.write(connection -> {
             Article article = articles.find(connection, id)
                     .orElseThrow(() -> new NotFoundException("no article with id " + id));
@@ -199,15 +225,15 @@ public final class ArticleService {
     private record Written(Article article, boolean changed) {}
 
     /**
-     * After a committed change: the index and related stories take it in, cached feeds are dropped,
-     * pushes go out. Feeds were dropped already as the write committed, under its lock, so the
-     * dispatcher (which claims a delivery under the same lock) never sends a document cached before
-     * the write; they are dropped again here so no feed rendered without the new related stories stays.
+     * After a committed change: the index and related stories take it in, cached feeds are dropped;
+     * the pushes go out as the write ends. Feeds were dropped already as the write committed, under
+     * its lock, so the dispatcher (which claims a delivery under the same lock) never sends a
+     * document cached before the write; they are dropped again here so no feed rendered without the
+     * new related stories stays.
      */
     private void written(long id) {
         related.written(id);
         cache.invalidateAll();
-        hub.committed();
     }
 
     private Written update(Connection connection, long id, ArticleDraft draft) throws SQLException {

@@ -57,6 +57,11 @@ public final class HubDispatcher implements AutoCloseable {
     static final int DELIVERIES_IN_FLIGHT = 64;
     /** Pings to external hubs sent and not yet answered, at most (a hub has a row per topic). */
     static final int PINGS_IN_FLIGHT = 8;
+    /**
+     * How long pushes wait for writes under way to be wholly done (related stories refreshed), so a
+     * pushed feed carries them; a steady stream of writes holds them no longer than this.
+     */
+    private static final Duration WRITE_HOLD = Duration.ofSeconds(2);
     /** The longest the loop sleeps with nothing due: also how often expired subscriptions are purged. */
     private static final Duration IDLE = Duration.ofMinutes(1);
 
@@ -130,6 +135,7 @@ public final class HubDispatcher implements AutoCloseable {
         Instant nextPurge = Instant.EPOCH;
         while (!closed) {
             try {
+                doorbell.awaitWrites(WRITE_HOLD);
                 Instant now = clock.instant();
                 if (!now.isBefore(nextPurge)) {
                     int purged = database.write(connection -> subscriptions.purgeExpired(connection, now));

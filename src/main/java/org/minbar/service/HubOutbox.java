@@ -18,9 +18,11 @@ import org.minbar.storage.HubPingStore;
 import org.minbar.websub.Doorbell;
 
 /**
- * The WebSub side of an article write: inside the write's transaction, queues a delivery for every
- * active subscriber of every feed the change touches (the feeds of the article before and after it)
- * and a ping of those topics to each external hub; after the commit, wakes the dispatcher.
+ * The WebSub side of an article write: marks the write under way, so the dispatcher holds its
+ * pushes until the write is wholly done; inside the write's transaction, queues a delivery for
+ * every active subscriber of every feed the change touches (the feeds of the article before and
+ * after it) and a ping of those topics to each external hub; once the write is done (committed,
+ * and its related stories refreshed), wakes the dispatcher.
  */
 public final class HubOutbox {
 
@@ -45,9 +47,14 @@ public final class HubOutbox {
         }
     }
 
-    /** After the write committed: deliver now, not on the dispatcher's next look. */
-    void committed() {
-        doorbell.ring();
+    /** A write begins: always paired with {@link #writeEnds()}, in a finally block. */
+    void writeBegins() {
+        doorbell.writeBegins();
+    }
+
+    /** The write is done, or failed: deliver what it queued now, not on the dispatcher's next look. */
+    void writeEnds() {
+        doorbell.writeEnds();
     }
 
     /** The self URL of each feed, in each format, that any of these versions appears in. */
