@@ -265,11 +265,7 @@ class WebSubIT {
             for (int i = 1; i <= 3; i++) {
                 publish("urn:test:burst-" + i, "خبر متتابع رقم " + i, "سوريا");
             }
-            Subscriber.Received latest = live.nextPost(WAIT);
-            while (latest != null && !latest.text().contains("خبر متتابع رقم 3")) {
-                latest = live.nextPost(WAIT);
-            }
-            assertNotNull(latest, "the live subscriber gets the feed with the burst's last article");
+            Subscriber.Received latest = awaitPostContaining(live, "خبر متتابع رقم 3"); // the burst's last article
             long waited = Duration.between(published, latest.at()).toMillis();
             System.out.println("WebSub delivery of a 3-article burst beside 6 stalled subscribers: " + waited + " ms");
             assertTrue(waited < 5_000, "not kept waiting for the stalled ones (answering after 8 s): " + waited + " ms");
@@ -299,11 +295,7 @@ class WebSubIT {
                 assertEquals(201, server.postJson(Articles.brief("urn:test:pinged-" + i, "خبر يبلّغ عنه رقم " + i,
                         "قسم " + i, "كاتب " + i, "2026-01-0" + i + "T10:00:00Z")).statusCode());
             }
-            Subscriber.Received latest = subscriber.nextPost(WAIT);
-            while (latest != null && !latest.text().contains("خبر يبلّغ عنه رقم 8")) {
-                latest = subscriber.nextPost(WAIT);
-            }
-            assertNotNull(latest, "the subscriber gets the feed with the last article");
+            Subscriber.Received latest = awaitPostContaining(subscriber, "خبر يبلّغ عنه رقم 8");
             long waited = Duration.between(published, latest.at()).toMillis();
             System.out.println("WebSub delivery beside an external hub that answers its pings in 8 s: " + waited + " ms");
             assertTrue(waited < 6_000, "not kept waiting behind the stalled hub's pings: " + waited + " ms");
@@ -321,10 +313,10 @@ class WebSubIT {
         subscribeAndAwait(server.base() + "/feed/atom/", subscriber);
         story("urn:test:idlib-1", "الجيش السوري يستعيد بلدات في ريف إدلب الجنوبي بعد معارك عنيفة",
                 "استعاد الجيش السوري بلدات في ريف إدلب الجنوبي بعد معارك عنيفة مع الفصائل المسلحة قرب الطريق الدولي.");
-        awaitPostContaining("urn:test:idlib-1");
+        awaitPostContaining(subscriber, "urn:test:idlib-1");
         story("urn:test:idlib-2", "معارك عنيفة في ريف إدلب والجيش السوري يتقدم نحو بلدات جديدة",
                 "تقدم الجيش السوري نحو بلدات جديدة في ريف إدلب الجنوبي وسط معارك عنيفة مع الفصائل المسلحة على الطريق الدولي.");
-        Subscriber.Received push = awaitPostContaining("urn:test:idlib-2");
+        Subscriber.Received push = awaitPostContaining(subscriber, "urn:test:idlib-2");
         Element entry = Xml.all(Xml.parse(push.body()), Xml.ATOM, "entry").stream()
                 .filter(e -> Xml.text(e, Xml.ATOM, "id").equals("urn:test:idlib-2")).findFirst().orElseThrow();
         List<String> related = Xml.children(entry, Xml.ATOM, "link").stream()
@@ -341,8 +333,9 @@ class WebSubIT {
         assertEquals(201, server.postJson(json).statusCode());
     }
 
-    private Subscriber.Received awaitPostContaining(String text) throws InterruptedException {
-        for (Subscriber.Received post = subscriber.nextPost(WAIT); post != null; post = subscriber.nextPost(WAIT)) {
+    /** The first POST to reach {@code who} whose body holds {@code text}, skipping earlier ones. */
+    private static Subscriber.Received awaitPostContaining(Subscriber who, String text) throws InterruptedException {
+        for (Subscriber.Received post = who.nextPost(WAIT); post != null; post = who.nextPost(WAIT)) {
             if (post.text().contains(text)) {
                 return post;
             }
