@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class WebSubService implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSubService.class);
-    private static final int VERIFIERS = 2;
+    /** Threads verifying intent: each waits on one callback, for at most the client's deadline. */
+    private static final int VERIFIERS = 16;
     private static final int WAITING_REQUESTS = 500;
 
     private final Database database;

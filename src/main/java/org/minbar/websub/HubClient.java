@@ -1,7 +1,5 @@
 package org.minbar.websub;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,14 +14,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
  * The hub's outgoing HTTP: verification of intent and denials (GET to the callback), content
  * distribution (POST of the feed to the callback) and publish pings to external hubs. Redirects
- * are never followed (a 3xx is a failure), every request has connect and response timeouts, and
- * a callback's address is checked by the guard before each request.
+ * are never followed (a 3xx is a failure), every request has connect and response timeouts and a
+ * deadline for the whole exchange, no more of an answer's body is read than judging it needs (the
+ * challenge's length and one byte), and a callback's address is checked by the guard before each
+ * request.
  */
 public final class HubClient {
 
@@ -41,10 +44,13 @@ public final class HubClient {
     private final HttpClient client;
     private final CallbackGuard guard;
     private final Duration requestTimeout;
+    /** The most a whole exchange may take, the answer's body included: connecting, then answering. */
+    private final Duration deadline;
 
     public HubClient(CallbackGuard guard, Duration connectTimeout, Duration requestTimeout) {
         this.guard = guard;
         this.requestTimeout = requestTimeout;
+        this.deadline = connectTimeout.plus(requestTimeout);
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -111,48 +117,49 @@ public final class HubClient {
         return HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout).GET().build();
     }
 
+    /** Verification and denials: the caller's thread waits, for no longer than the exchange's deadline. */
     private Outcome call(String callback, HttpRequest request, int bodyLimit, Function<byte[], Outcome> onSuccess) {
         Optional<String> refused = guard.refusal(callback);
         if (refused.isPresent()) {
             return Outcome.failure("the callback " + refused.get());
         }
-        return send(request, bodyLimit, onSuccess);
-    }
-
-    /**
-     * Sends the request and reads at most {@code bodyLimit} bytes of the answer (the rest is never
-     * read: the connection is closed), then judges a 2xx by {@code onSuccess}.
-     */
-    private Outcome send(HttpRequest request, int bodyLimit, Function<byte[], Outcome> onSuccess) {
         try {
-            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            byte[] body;
-            try (InputStream in = response.body()) {
-                body = bodyLimit == 0 ? new byte[0] : in.readNBytes(bodyLimit);
-            }
-            if (response.statusCode() / 100 != 2) {
-                return refusedBy(request, response.statusCode());
-            }
-            return onSuccess.apply(body);
-        } catch (IOException e) {
-            return failedFor(request, e);
+            return exchange(request, bodyLimit, onSuccess).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.failure("interrupted while the server was stopping");
+        } catch (ExecutionException e) {
+            return failedFor(request, e.getCause());
         }
     }
 
     /** Sends the request without waiting; a 2xx succeeds, and the answer's body is never read. */
     private CompletableFuture<Outcome> sendAsync(HttpRequest request) {
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-                .thenApply(response -> {
-                    try (InputStream unread = response.body()) {
-                        return response.statusCode() / 100 == 2 ? Outcome.success() : refusedBy(request, response.statusCode());
-                    } catch (IOException e) {
-                        return failedFor(request, e);
-                    }
+        return exchange(request, 0, body -> Outcome.success());
+    }
+
+    /**
+     * Sends the request and reads at most {@code bodyLimit} bytes of the answer (then the connection
+     * is dropped), judging a 2xx by {@code onSuccess}. The whole exchange, body included, has a
+     * deadline: an answer that trickles in without end is abandoned there.
+     */
+    private CompletableFuture<Outcome> exchange(HttpRequest request, int bodyLimit, Function<byte[], Outcome> onSuccess) {
+        AtomicReference<BoundedBody> reading = new AtomicReference<>();
+        return client.sendAsync(request, answer -> {
+                    BoundedBody body = new BoundedBody(bodyLimit);
+                    reading.set(body);
+                    return body;
                 })
-                .exceptionally(e -> failedFor(request, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e));
+                .orTimeout(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        Optional.ofNullable(reading.get()).ifPresent(BoundedBody::abandon);
+                        return failedFor(request, failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure);
+                    }
+                    return response.statusCode() / 100 == 2 ? onSuccess.apply(response.body())
+                            : refusedBy(request, response.statusCode());
+                });
     }
 
     private static Outcome refusedBy(HttpRequest request, int status) {
