@@ -43,10 +43,10 @@ import org.slf4j.LoggerFactory;
  * deliveries and {@value #PINGS_IN_FLIGHT} pings to external hubs are open at once, and each
  * subscription has one row, so a slow or dead subscriber holds one request for at most its
  * timeout, and never a thread, the other subscribers or the publisher; nor can a stalled external
- * hub take the subscribers' share. A delivery
- * POSTs the topic's current first page; a failure is retried with back-off and given up with a
- * log line; rows left by a stop or crash are sent at the next start. Expired subscriptions are
- * purged as it goes.
+ * hub take the subscribers' share. Pushes wait while a write is under way, so the feed they carry
+ * has the write's related stories. A delivery POSTs the topic's current first page; a failure is
+ * retried with back-off and given up with a log line; rows left by a stop or crash are sent at the
+ * next start. Expired subscriptions are purged as it goes.
  */
 public final class HubDispatcher implements AutoCloseable {
 
