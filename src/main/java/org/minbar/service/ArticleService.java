@@ -227,9 +227,10 @@ public final class ArticleService {
     /**
      * After a committed change: the index and related stories take it in, cached feeds are dropped;
      * the pushes go out as the write ends. Feeds were dropped already as the write committed, under
-     * its lock, so the dispatcher (which claims a delivery under the same lock) never sends a
-     * document cached before the write; they are dropped again here so no feed rendered without the
-     * new related stories stays.
+     * its lock, so readers see the change at once and, should pushes stop waiting for writes (which
+     * they do after 2 s of writes without a pause), the dispatcher, which claims a delivery under
+     * the same lock, never sends a document cached before the write. They are dropped again here so
+     * that no feed rendered in between, without the new related stories, stays.
      */
     private void written(long id) {
         related.written(id);

@@ -36,7 +36,7 @@ public final class FeedHistory {
         tagIds.forEach(id -> feeds.add(FeedId.tag(id)));
         entries.place(connection, articleId, feeds);
         for (FeedId feed : feeds) {
-            entries.archive(connection, feed, pageSize, pageSize);
+            entries.archive(connection, feed, pageSize);
         }
     }
 
@@ -53,7 +53,7 @@ public final class FeedHistory {
         return database.write(connection -> {
             int made = 0;
             for (FeedId feed : entries.holdingAtLeast(connection, 2 * pageSize)) {
-                made += entries.archive(connection, feed, pageSize, pageSize);
+                made += entries.archive(connection, feed, pageSize);
             }
             return made;
         });

@@ -71,20 +71,21 @@ public final class FeedEntries {
     }
 
     /**
-     * While the current document holds at least {@code keep + size} live articles, moves its
-     * oldest {@code size} (by publication, then id) into a new archive page. Returns the pages made.
+     * While the current document holds two pages' worth of live articles or more, moves its oldest
+     * {@code pageSize} (by publication, then id) into a new archive page, so it keeps between one
+     * and two pages' worth. Returns the pages made.
      */
-    public int archive(Connection connection, FeedId feed, int keep, int size) throws SQLException {
+    public int archive(Connection connection, FeedId feed, int pageSize) throws SQLException {
         List<Long> current = current(connection, feed);
-        int pages = (current.size() - keep) / size;
+        int pages = (current.size() - pageSize) / pageSize;
         if (pages <= 0) {
             return 0;
         }
         int next = archives(connection, feed) + 1;
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE feed_entries SET page = ? WHERE kind = ? AND term_id = ? AND article_id = ?")) {
-            for (int i = 0; i < pages * size; i++) {
-                update.setInt(1, next + i / size);
+            for (int i = 0; i < pages * pageSize; i++) {
+                update.setInt(1, next + i / pageSize);
                 update.setString(2, feed.kind());
                 update.setLong(3, feed.termId());
                 update.setLong(4, current.get(current.size() - 1 - i));

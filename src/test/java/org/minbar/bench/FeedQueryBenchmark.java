@@ -142,7 +142,7 @@ public final class FeedQueryBenchmark {
         inCategories.forEach(category -> feeds.add(FeedId.category(category)));
         ENTRIES.place(c, id, feeds);
         for (FeedId feed : feeds) {
-            ENTRIES.archive(c, feed, ITEMS, ITEMS);
+            ENTRIES.archive(c, feed, ITEMS);
         }
     }
 }
