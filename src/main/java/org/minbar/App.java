@@ -116,7 +116,7 @@ public final class App implements AutoCloseable {
             CallbackGuard guard = new CallbackGuard(site.websub().allowPrivateCallbacks());
             HubClient hubClient = new HubClient(guard, Duration.ofSeconds(5), Duration.ofSeconds(10));
             webSub = new WebSubService(database, site, links, hubClient, guard, Clock.systemUTC());
-            dispatcher = new HubDispatcher(database, feeds, links, new Topics(site.baseUrl()), hubClient,
+            dispatcher = new HubDispatcher(database, feeds, new Topics(site.baseUrl()), hubClient,
                     new Backoff(site.websub().retryBase(), site.websub().maxAttempts()), doorbell, Clock.systemUTC());
             PageService pages = new PageService(database, site, links);
             AtomPubService atomPub = new AtomPubService(database, articles, links,

@@ -3,12 +3,10 @@ package org.minbar.http;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Function;
 import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
 import org.minbar.service.FeedService;
-import org.minbar.service.RenderedFeed;
 
 /**
  * Serves an RFC 5005 archive document. Its set of entries never changes once it exists, so
@@ -17,7 +15,7 @@ import org.minbar.service.RenderedFeed;
  */
 final class ArchiveHandler implements HttpHandler {
 
-    static final long MAX_AGE_SECONDS = Duration.ofDays(30).toSeconds();
+    private static final String CACHE_CONTROL = "public, max-age=" + Duration.ofDays(30).toSeconds();
 
     private final FeedService feeds;
     private final Function<HttpServerExchange, FeedKey> keyOf;
@@ -33,16 +31,7 @@ final class ArchiveHandler implements HttpHandler {
     public void handleRequest(HttpServerExchange exchange) {
         FeedKey key = keyOf.apply(exchange);
         int archive = PageNumbers.of(exchange, "archive");
-        String cacheControl = "public, max-age=" + MAX_AGE_SECONDS;
-        if (exchange.isInIoThread()) {
-            Optional<RenderedFeed> cached = feeds.cachedArchive(key, format, archive);
-            if (cached.isPresent()) {
-                FeedResponses.send(exchange, cached.get(), cacheControl);
-            } else {
-                exchange.dispatch(new ErrorHandler(this::handleRequest));
-            }
-            return;
-        }
-        FeedResponses.send(exchange, feeds.archive(key, format, archive), cacheControl);
+        FeedResponses.serve(exchange, this, () -> feeds.cachedArchive(key, format, archive),
+                () -> feeds.archive(key, format, archive), CACHE_CONTROL);
     }
 }

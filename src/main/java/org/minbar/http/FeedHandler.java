@@ -43,19 +43,7 @@ final class FeedHandler implements HttpHandler {
                 return;
             }
         }
-        if (exchange.isInIoThread()) {
-            Optional<RenderedFeed> cached = feeds.cached(key, format, page);
-            if (cached.isPresent()) {
-                send(exchange, cached.get());
-            } else {
-                exchange.dispatch(new ErrorHandler(this::handleRequest));
-            }
-            return;
-        }
-        send(exchange, feeds.feed(key, format, page));
-    }
-
-    private void send(HttpServerExchange exchange, RenderedFeed feed) {
-        FeedResponses.send(exchange, feed, cacheControl);
+        FeedResponses.serve(exchange, this, () -> feeds.cached(key, format, page), () -> feeds.feed(key, format, page),
+                cacheControl);
     }
 }

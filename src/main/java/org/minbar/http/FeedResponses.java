@@ -1,11 +1,14 @@
 package org.minbar.http;
 
+import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderMap;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.minbar.service.RenderedFeed;
 import org.minbar.text.HttpDates;
 
@@ -36,12 +39,27 @@ final class FeedResponses {
         sendBody(exchange, feed, gzip);
     }
 
+    /**
+     * Serves a feed document from the cache on the I/O thread when it is there; otherwise has
+     * {@code handler} run again on a worker thread, where {@code render} may read the database.
+     */
+    static void serve(HttpServerExchange exchange, HttpHandler handler, Supplier<Optional<RenderedFeed>> cached,
+                      Supplier<RenderedFeed> render, String cacheControl) {
+        if (!exchange.isInIoThread()) {
+            send(exchange, render.get(), cacheControl);
+            return;
+        }
+        Optional<RenderedFeed> hit = cached.get();
+        if (hit.isPresent()) {
+            send(exchange, hit.get(), cacheControl);
+        } else {
+            exchange.dispatch(new ErrorHandler(handler));
+        }
+    }
+
     /** WebSub §4: Link headers naming the hubs and the document's canonical address, so a subscriber needs no parsing. */
     static void links(HttpServerExchange exchange, RenderedFeed feed) {
-        for (String hub : feed.hubs()) {
-            exchange.getResponseHeaders().add(LINK, "<" + hub + ">; rel=\"hub\"");
-        }
-        exchange.getResponseHeaders().add(LINK, "<" + feed.self() + ">; rel=\"self\"");
+        feed.linkHeaders().forEach(link -> exchange.getResponseHeaders().add(LINK, link));
     }
 
     /** Content type, encoding and length, then the body (none for HEAD). */

@@ -58,7 +58,7 @@ final class AtomWriter {
         List<Link> other = new ArrayList<>();
         FeedXml.documentLinks(channel, links, FeedFormat.ATOM).forEach((rel, href) ->
                 other.add(link(rel, href, FeedFormat.ATOM.mediaType(), null)));
-        FeedXml.hubs(channel, links).forEach(hub -> other.add(link("hub", hub, null, null)));
+        links.hubsOf(channel).forEach(hub -> other.add(link("hub", hub, null, null)));
         feed.setOtherLinks(other);
         Person site = new Person();
         site.setName(siteTitle);

@@ -75,7 +75,7 @@ final class FeedXml {
         Map<String, String> rels = new LinkedHashMap<>();
         if (channel.isArchive()) {
             int archive = channel.archive();
-            rels.put("self", links.archive(key, format, archive));
+            rels.put("self", links.self(channel, format));
             rels.put("current", links.feed(key, format));
             if (archive > 1) {
                 rels.put("prev-archive", links.archive(key, format, archive - 1));
@@ -85,7 +85,7 @@ final class FeedXml {
             }
             return rels;
         }
-        rels.put("self", links.feed(key, format, channel.page()));
+        rels.put("self", links.self(channel, format));
         if (channel.pages() > 1) {
             rels.put("first", links.feed(key, format, 1));
             if (channel.page() > 1) {
@@ -100,11 +100,6 @@ final class FeedXml {
             rels.put("prev-archive", links.archive(key, format, channel.archives()));
         }
         return rels;
-    }
-
-    /** The WebSub hubs a document advertises: a feed's own on its first page, none on later pages and archives, which are not topics. */
-    static List<String> hubs(FeedChannel channel, SiteLinks links) {
-        return channel.isTopic() ? links.hubsOf(channel.key()) : List.of();
     }
 
     /** RFC 5005's fh:archive, which marks a document as an archive that will not change. */

@@ -45,7 +45,7 @@ final class JsonFeedWriter {
         if (channel.page() < channel.pages()) {
             feed.put("next_url", links.feed(key, FeedFormat.JSON, channel.page() + 1));
         }
-        List<Map<String, String>> hubs = FeedXml.hubs(channel, links).stream().map(hub -> Map.of("type", "WebSub", "url", hub)).toList();
+        List<Map<String, String>> hubs = links.hubsOf(channel).stream().map(hub -> Map.of("type", "WebSub", "url", hub)).toList();
         if (!hubs.isEmpty()) {
             feed.put("hubs", hubs);
         }

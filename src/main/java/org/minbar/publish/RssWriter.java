@@ -60,7 +60,7 @@ final class RssWriter {
         for (var link : FeedXml.documentLinks(channel, links, FeedFormat.RSS).entrySet()) {
             channelElement.addContent(at++, FeedXml.atomLink(link.getKey(), link.getValue(), FeedFormat.RSS.mediaType(), null));
         }
-        for (String hub : FeedXml.hubs(channel, links)) {
+        for (String hub : links.hubsOf(channel)) {
             channelElement.addContent(at++, FeedXml.atomLink("hub", hub, null, null));
         }
         if (channel.isArchive()) {

@@ -56,9 +56,18 @@ public final class SiteLinks {
         return site.websub().externalHubs();
     }
 
-    /** The hubs a feed advertises: ours and the external ones; none for search results, which are not topics. */
-    public List<String> hubsOf(FeedKey key) {
-        if (key.kind() == FeedKind.SEARCH) {
+    /** The address a feed document names as its own: one page of its feed, or one of its archives. */
+    public String self(FeedChannel channel, FeedFormat format) {
+        return channel.isArchive() ? archive(channel.key(), format, channel.archive())
+                : feed(channel.key(), format, channel.page());
+    }
+
+    /**
+     * The WebSub hubs a feed document advertises: ours and the external ones, on a feed's first page
+     * only; later pages, archives and search results are not topics, and name none.
+     */
+    public List<String> hubsOf(FeedChannel channel) {
+        if (!channel.isTopic() || channel.key().kind() == FeedKind.SEARCH) {
             return List.of();
         }
         List<String> hubs = new ArrayList<>();

@@ -156,8 +156,7 @@ public final class FeedService {
         String etag = etag(body);
         Instant lastModified = lastModified(feedName(key) + part.suffix(), format, etag, snapshot.lastChange());
         RenderedFeed feed = new RenderedFeed(format.mediaType(), body, gzip(body), etag, lastModified,
-                part.archive() > 0 ? links.archive(key, format, part.archive()) : links.feed(key, format, part.page()),
-                snapshot.channel().isTopic() ? links.hubsOf(key) : List.of());
+                links.self(snapshot.channel(), format), links.hubsOf(snapshot.channel()));
         cache.put(cacheKey(key, format, part), feed, generation);
         return feed;
     }

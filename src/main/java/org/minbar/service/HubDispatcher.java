@@ -20,7 +20,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.minbar.publish.SiteLinks;
 import org.minbar.storage.Database;
 import org.minbar.storage.DeliveryStore;
 import org.minbar.storage.HubPingStore;
@@ -82,7 +81,6 @@ public final class HubDispatcher implements AutoCloseable {
 
     private final Database database;
     private final FeedService feeds;
-    private final SiteLinks links;
     private final Topics topics;
     private final HubClient client;
     private final Backoff backoff;
@@ -102,11 +100,10 @@ public final class HubDispatcher implements AutoCloseable {
     private final Thread loop;
     private volatile boolean closed;
 
-    public HubDispatcher(Database database, FeedService feeds, SiteLinks links, Topics topics, HubClient client,
+    public HubDispatcher(Database database, FeedService feeds, Topics topics, HubClient client,
                          Backoff backoff, Doorbell doorbell, Clock clock) {
         this.database = database;
         this.feeds = feeds;
-        this.links = links;
         this.topics = topics;
         this.client = client;
         this.backoff = backoff;
@@ -247,11 +244,8 @@ public final class HubDispatcher implements AutoCloseable {
         String what = "delivery of " + delivery.topic() + " to " + delivery.callback();
         try {
             RenderedFeed feed = feeds.feed(topic.get().key(), topic.get().format());
-            List<String> linkHeaders = new ArrayList<>();
-            links.hubsOf(topic.get().key()).forEach(hub -> linkHeaders.add("<" + hub + ">; rel=\"hub\""));
-            linkHeaders.add("<" + delivery.topic() + ">; rel=\"self\"");
             return client.deliver(delivery.callback(), feed.body(), feed.mediaType() + "; charset=utf-8",
-                            linkHeaders, delivery.secret().map(secret -> Signatures.sha256(secret, feed.body())))
+                            feed.linkHeaders(), delivery.secret().map(secret -> Signatures.sha256(secret, feed.body())))
                     .thenApply(outcome -> outcome(table, delivery.id(), delivery.attempts(), delivery.generation(), outcome, what));
         } catch (NotFoundException e) {
             return CompletableFuture.completedFuture(connection -> table.delete(connection, delivery.id()));

@@ -98,7 +98,7 @@ public final class SearchService {
                     "أحدث المقالات المطابقة لـ «" + clean + "» على " + site.title(), site.language(), lastChange, List.of());
             byte[] body = renderer.render(format, channel, items);
             return new RenderedFeed(format.mediaType(), body, FeedService.gzip(body), FeedService.etag(body), lastChange,
-                    links.feed(key, format), links.hubsOf(key));
+                    links.self(channel, format), links.hubsOf(channel));
         });
     }
 
