@@ -8,23 +8,23 @@ import java.sql.Statement;
 import java.sql.SQLException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
 /**
  * The SQLite database file: WAL journal, foreign keys on, synchronous=FULL so that a committed
- * write survives a crash. One writer connection used under a lock (one write transaction at a
- * time, each committed before the caller answers) and a small pool of reader connections.
+ * write survives a crash. One writer connection owned by a group-commit thread (the writes waiting
+ * together share one transaction and one fsync; each is committed before its caller returns) and a
+ * small pool of reader connections.
  */
 public final class Database implements AutoCloseable {
 
     public static final String FILE_NAME = "minbar.db";
-    private static final int READERS = 4;
+    private static final int READERS = 6;
 
     private final Path file;
     private final Connection writer;
     private final Connection watcher;
-    private final ReentrantLock writeLock = new ReentrantLock();
+    private final GroupCommit commits;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
 
     private Database(Path file) throws SQLException {
@@ -45,6 +45,7 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         this.watcher = watch;
+        this.commits = new GroupCommit(writer, "minbar-writer");
     }
 
     /** Opens (creating if needed) the database in the given folder and brings its schema up to date. */
@@ -61,7 +62,7 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
-    /** Runs work in one write transaction, committed before this returns; rolled back on any failure. */
+    /** Runs work in a write transaction, committed before this returns; a failure leaves nothing of it. */
     public <T> T write(SqlFunction<T> work) {
         return write(work, () -> {});
     }
@@ -71,25 +72,7 @@ public final class Database implements AutoCloseable {
      * for state kept beside the database that must change with the commit, such as rendered feeds.
      */
     public <T> T write(SqlFunction<T> work, Runnable afterCommit) {
-        writeLock.lock();
-        try {
-            writer.setAutoCommit(false);
-            try {
-                T result = work.apply(writer);
-                writer.commit();
-                afterCommit.run();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                writer.rollback();
-                throw e;
-            } finally {
-                writer.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new StorageException("write failed: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
-        }
+        return commits.write(work, afterCommit);
     }
 
     /** Runs read-only work on a pooled connection, in one transaction so it sees one snapshot. */
@@ -145,7 +128,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        writeLock.lock();
+        commits.close();
         try {
             for (Connection reader : readers) {
                 reader.close();
@@ -156,8 +139,6 @@ public final class Database implements AutoCloseable {
             writer.close();
         } catch (SQLException e) {
             throw new StorageException("closing the database failed: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
         }
     }
 }
