@@ -67,16 +67,14 @@ public final class FeedQuery {
         return limit;
     }
 
-    /** How many live articles the feed has over all its pages. */
+    /** How many live articles the feed has over all its pages: one row that triggers keep (migration 010). */
     public long count(Connection connection) throws SQLException {
-        String from = sql.substring(sql.indexOf(" FROM "), sql.indexOf(" ORDER BY "));
-        try (PreparedStatement query = connection.prepareStatement("SELECT count(*)" + from)) {
-            if (filterId != null) {
-                query.setLong(1, filterId);
-            }
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT live FROM feed_counts WHERE kind = ? AND term_id = ?")) {
+            query.setString(1, feed.kind());
+            query.setLong(2, feed.termId());
             try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
+                return rows.next() ? rows.getLong(1) : 0;
             }
         }
     }

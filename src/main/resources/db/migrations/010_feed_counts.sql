@@ -1,0 +1,28 @@
+-- How many live articles each feed holds over all its pages (the site: kind 'site', term 0), kept
+-- by the triggers below as articles are written, deleted and relinked, so rendering a feed reads one
+-- row instead of counting the feed's whole history. Each trigger is one line: migrations are split
+-- at a semicolon that ends a line.
+CREATE TABLE feed_counts (
+    kind    TEXT    NOT NULL,
+    term_id INTEGER NOT NULL,
+    live    INTEGER NOT NULL,
+    PRIMARY KEY (kind, term_id)
+) WITHOUT ROWID;
+
+INSERT INTO feed_counts (kind, term_id, live) SELECT 'site', 0, count(*) FROM articles WHERE deleted_at IS NULL;
+INSERT INTO feed_counts (kind, term_id, live) SELECT 'category', l.category_id, count(*) FROM article_categories l
+    JOIN articles a ON a.id = l.article_id WHERE a.deleted_at IS NULL GROUP BY l.category_id;
+INSERT INTO feed_counts (kind, term_id, live) SELECT 'author', l.author_id, count(*) FROM article_authors l
+    JOIN articles a ON a.id = l.article_id WHERE a.deleted_at IS NULL GROUP BY l.author_id;
+INSERT INTO feed_counts (kind, term_id, live) SELECT 'tag', l.tag_id, count(*) FROM article_tags l
+    JOIN articles a ON a.id = l.article_id WHERE a.deleted_at IS NULL GROUP BY l.tag_id;
+
+CREATE TRIGGER feed_counts_article_added AFTER INSERT ON articles WHEN NEW.deleted_at IS NULL BEGIN INSERT INTO feed_counts (kind, term_id, live) VALUES ('site', 0, 1) ON CONFLICT (kind, term_id) DO UPDATE SET live = live + 1; END;
+CREATE TRIGGER feed_counts_article_deleted AFTER UPDATE OF deleted_at ON articles WHEN OLD.deleted_at IS NULL AND NEW.deleted_at IS NOT NULL BEGIN UPDATE feed_counts SET live = live - 1 WHERE kind = 'site' AND term_id = 0; UPDATE feed_counts SET live = live - 1 WHERE kind = 'category' AND term_id IN (SELECT category_id FROM article_categories WHERE article_id = NEW.id); UPDATE feed_counts SET live = live - 1 WHERE kind = 'author' AND term_id IN (SELECT author_id FROM article_authors WHERE article_id = NEW.id); UPDATE feed_counts SET live = live - 1 WHERE kind = 'tag' AND term_id IN (SELECT tag_id FROM article_tags WHERE article_id = NEW.id); END;
+CREATE TRIGGER feed_counts_article_restored AFTER UPDATE OF deleted_at ON articles WHEN OLD.deleted_at IS NOT NULL AND NEW.deleted_at IS NULL BEGIN INSERT INTO feed_counts (kind, term_id, live) VALUES ('site', 0, 1) ON CONFLICT (kind, term_id) DO UPDATE SET live = live + 1; INSERT INTO feed_counts (kind, term_id, live) SELECT 'category', category_id, 1 FROM article_categories WHERE article_id = NEW.id ON CONFLICT (kind, term_id) DO UPDATE SET live = live + 1; INSERT INTO feed_counts (kind, term_id, live) SELECT 'author', author_id, 1 FROM article_authors WHERE article_id = NEW.id ON CONFLICT (kind, term_id) DO UPDATE SET live = live + 1; INSERT INTO feed_counts (kind, term_id, live) SELECT 'tag', tag_id, 1 FROM article_tags WHERE article_id = NEW.id ON CONFLICT (kind, term_id) DO UPDATE SET live = live + 1; END;
+CREATE TRIGGER feed_counts_category_linked AFTER INSERT ON article_categories WHEN EXISTS (SELECT 1 FROM articles WHERE id = NEW.article_id AND deleted_at IS NULL) BEGIN INSERT INTO feed_counts (kind, term_id, live) VALUES ('category', NEW.category_id, 1) ON CONFLICT (kind, term_id) DO UPDATE SET live = live + 1; END;
+CREATE TRIGGER feed_counts_category_unlinked AFTER DELETE ON article_categories WHEN EXISTS (SELECT 1 FROM articles WHERE id = OLD.article_id AND deleted_at IS NULL) BEGIN UPDATE feed_counts SET live = live - 1 WHERE kind = 'category' AND term_id = OLD.category_id; END;
+CREATE TRIGGER feed_counts_author_linked AFTER INSERT ON article_authors WHEN EXISTS (SELECT 1 FROM articles WHERE id = NEW.article_id AND deleted_at IS NULL) BEGIN INSERT INTO feed_counts (kind, term_id, live) VALUES ('author', NEW.author_id, 1) ON CONFLICT (kind, term_id) DO UPDATE SET live = live + 1; END;
+CREATE TRIGGER feed_counts_author_unlinked AFTER DELETE ON article_authors WHEN EXISTS (SELECT 1 FROM articles WHERE id = OLD.article_id AND deleted_at IS NULL) BEGIN UPDATE feed_counts SET live = live - 1 WHERE kind = 'author' AND term_id = OLD.author_id; END;
+CREATE TRIGGER feed_counts_tag_linked AFTER INSERT ON article_tags WHEN EXISTS (SELECT 1 FROM articles WHERE id = NEW.article_id AND deleted_at IS NULL) BEGIN INSERT INTO feed_counts (kind, term_id, live) VALUES ('tag', NEW.tag_id, 1) ON CONFLICT (kind, term_id) DO UPDATE SET live = live + 1; END;
+CREATE TRIGGER feed_counts_tag_unlinked AFTER DELETE ON article_tags WHEN EXISTS (SELECT 1 FROM articles WHERE id = OLD.article_id AND deleted_at IS NULL) BEGIN UPDATE feed_counts SET live = live - 1 WHERE kind = 'tag' AND term_id = OLD.tag_id; END;
