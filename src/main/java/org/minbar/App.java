@@ -11,30 +11,23 @@ import org.minbar.config.FeedsDirectory;
 import org.minbar.config.PublishingToken;
 import org.minbar.config.SiteConfig;
 import org.minbar.http.Routes;
-import org.minbar.ingest.ArticleReaders;
 import org.minbar.publish.AtomPubDocuments;
-import org.minbar.related.ArticleIndex;
 import org.minbar.related.ArticleSearch;
 import org.minbar.publish.FeedRenderer;
 import org.minbar.publish.SiteLinks;
 import org.minbar.service.ArticleService;
 import org.minbar.service.AtomPubService;
-import org.minbar.service.FeedCache;
-import org.minbar.service.FeedHistory;
 import org.minbar.service.ExternalChanges;
 import org.minbar.service.FeedService;
 import org.minbar.service.Health;
 import org.minbar.service.HubDispatcher;
-import org.minbar.service.HubOutbox;
 import org.minbar.service.PageService;
 import org.minbar.service.SearchService;
-import org.minbar.service.RelatedIndexing;
 import org.minbar.service.SeedImport;
 import org.minbar.service.WebSubService;
 import org.minbar.storage.Database;
 import org.minbar.websub.Backoff;
 import org.minbar.websub.CallbackGuard;
-import org.minbar.websub.Doorbell;
 import org.minbar.websub.HubClient;
 import org.minbar.websub.Topics;
 import org.slf4j.Logger;
@@ -54,8 +47,7 @@ public final class App implements AutoCloseable {
     public static final String INDEX_FOLDER = "index";
 
     private final Undertow undertow;
-    private final Database database;
-    private final ArticleIndex index;
+    private final Publishing publishing;
     private final ExternalChanges externalChanges;
     private final WebSubService webSub;
     private final HubDispatcher dispatcher;
@@ -63,11 +55,10 @@ public final class App implements AutoCloseable {
     private final int port;
     private final PublishingToken.Resolved token;
 
-    private App(Undertow undertow, Database database, ArticleIndex index, ExternalChanges externalChanges,
+    private App(Undertow undertow, Publishing publishing, ExternalChanges externalChanges,
                 WebSubService webSub, HubDispatcher dispatcher, SiteConfig site, int port, PublishingToken.Resolved token) {
         this.undertow = undertow;
-        this.database = database;
-        this.index = index;
+        this.publishing = publishing;
         this.externalChanges = externalChanges;
         this.webSub = webSub;
         this.dispatcher = dispatcher;
@@ -76,9 +67,11 @@ public final class App implements AutoCloseable {
         this.token = token;
     }
 
+    /**
+     * Starts serving at once: derived data (the search index, related stories) is brought up to
+     * date in the background, from the change log, so a large store serves its feeds within seconds.
+     */
     public static App start(ServerSettings settings) {
-        Database database = Database.open(settings.storage());
-        ArticleIndex index = ArticleIndex.open(settings.storage().resolve(INDEX_FOLDER));
         AtomicReference<HttpHandler> routes = new AtomicReference<>(exchange -> {
             exchange.setStatusCode(503);
             exchange.endExchange();
@@ -90,6 +83,7 @@ public final class App implements AutoCloseable {
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
                 .setHandler(exchange -> routes.get().handleRequest(exchange))
                 .build();
+        Publishing publishing = null;
         WebSubService webSub = null;
         HubDispatcher dispatcher = null;
         try {
@@ -97,45 +91,37 @@ public final class App implements AutoCloseable {
             int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
             SiteConfig site = FeedsDirectory.load(settings.feeds(), settings.baseUrl(), fallbackBaseUrl(settings.host(), port));
             PublishingToken.Resolved token = PublishingToken.resolve(settings.token(), settings.storage());
-
-            SiteLinks links = new SiteLinks(site);
-            FeedCache cache = new FeedCache();
-            RelatedIndexing related = RelatedIndexing.immediate(database, index, Clock.systemUTC());
-            related.bringUpToDate(LOG::info);
-            FeedHistory history = new FeedHistory(site.itemsPerFeed());
-            int archived = history.catchUp(database);
+            Clock clock = Clock.systemUTC();
+            publishing = Publishing.forServer(settings.storage(), site, clock);
+            Database database = publishing.database;
+            SiteLinks links = publishing.links;
+            int archived = publishing.history.catchUp(database);
             if (archived > 0) {
                 LOG.info("moved the oldest articles of overfull feeds into {} new archive pages", archived);
             }
-            Doorbell doorbell = new Doorbell();
-            ArticleService articles = new ArticleService(database, new ArticleReaders(site.baseUrl()), cache, history,
-                    related, links, new HubOutbox(links, doorbell, Clock.systemUTC()), Clock.systemUTC());
+            ArticleService articles = publishing.articles;
             FeedRenderer renderer = new FeedRenderer(site, links, NAME, VERSION);
-            FeedService feeds = new FeedService(database, site, links, renderer, cache,
-                    Clock.systemUTC());
+            FeedService feeds = new FeedService(database, site, links, renderer, publishing.cache, clock);
             CallbackGuard guard = new CallbackGuard(site.websub().allowPrivateCallbacks());
             HubClient hubClient = new HubClient(guard, Duration.ofSeconds(5), Duration.ofSeconds(10));
-            webSub = new WebSubService(database, site, links, hubClient, guard, Clock.systemUTC());
+            webSub = new WebSubService(database, site, links, hubClient, guard, clock);
             dispatcher = new HubDispatcher(database, feeds, new Topics(site.baseUrl()), hubClient,
-                    new Backoff(site.websub().retryBase(), site.websub().maxAttempts()), doorbell, Clock.systemUTC());
+                    new Backoff(site.websub().retryBase(), site.websub().maxAttempts()), publishing.hubDoorbell, clock);
             PageService pages = new PageService(database, site, links);
             AtomPubService atomPub = new AtomPubService(database, articles, links,
                     new AtomPubDocuments(site, links, NAME, VERSION));
+            publishing.derivation.start();
             settings.seeds().ifPresent(folder -> new SeedImport(articles).importIfEmpty(folder));
-            SearchService search = new SearchService(database, new ArticleSearch(index), site, links,
-                    renderer, Clock.systemUTC());
+            SearchService search = new SearchService(database, new ArticleSearch(publishing.index), site, links,
+                    renderer, clock);
             routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, search, webSub, new Health(database),
                     links),
                     new Routes.Settings(token.token(), settings.maxBodyBytes(), settings.cacheMaxAgeSeconds())));
             LOG.info("serving {} on http://{}:{} as {} (database {})", site.title(), settings.host(), port, site.baseUrl(),
                     database.file());
-            ExternalChanges externalChanges = new ExternalChanges(database, () -> {
-                related.bringUpToDate(LOG::info);
-                cache.invalidateAll();
-                doorbell.ring(); // an import beside us queues pushes too
-            });
+            ExternalChanges externalChanges = new ExternalChanges(database, publishing.derivation::changed);
             dispatcher.start();
-            return new App(undertow, database, index, externalChanges, webSub, dispatcher, site, port, token);
+            return new App(undertow, publishing, externalChanges, webSub, dispatcher, site, port, token);
         } catch (RuntimeException e) {
             undertow.stop();
             if (dispatcher != null) {
@@ -144,8 +130,9 @@ public final class App implements AutoCloseable {
             if (webSub != null) {
                 webSub.close();
             }
-            index.close();
-            database.close();
+            if (publishing != null) {
+                publishing.close();
+            }
             throw e;
         }
     }
@@ -163,6 +150,11 @@ public final class App implements AutoCloseable {
         return site.baseUrl();
     }
 
+    /** Waits until every change committed so far is derived (indexed, related, pushes queued); false if it took longer. */
+    public boolean awaitDerived(Duration longest) throws InterruptedException {
+        return publishing.derivation.awaitDerived(longest);
+    }
+
     public PublishingToken.Resolved token() {
         return token;
     }
@@ -173,7 +165,6 @@ public final class App implements AutoCloseable {
         undertow.stop();
         webSub.close();
         dispatcher.close();
-        index.close();
-        database.close();
+        publishing.close();
     }
 }

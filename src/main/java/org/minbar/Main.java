@@ -11,19 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import org.minbar.config.ConfigException;
 import org.minbar.config.FeedsDirectory;
 import org.minbar.config.SiteConfig;
-import org.minbar.ingest.ArticleReaders;
-import org.minbar.service.ArticleService;
-import org.minbar.service.FeedCache;
-import org.minbar.service.FeedHistory;
-import org.minbar.service.HubOutbox;
 import org.minbar.service.ImportReport;
 import org.minbar.service.Importer;
-import org.minbar.publish.SiteLinks;
-import org.minbar.service.RelatedIndexing;
-import org.minbar.related.ArticleIndex;
-import org.minbar.storage.Database;
 import org.minbar.storage.StorageException;
-import org.minbar.websub.Doorbell;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,15 +47,6 @@ public final class Main {
             return serve;
         }
         return args;
-    }
-
-    /** The index, or null when a running server has it open (it then takes the import in itself). */
-    static ArticleIndex openIndexUnlessInUse(Path folder) {
-        try {
-            return ArticleIndex.open(folder);
-        } catch (ArticleIndex.InUseException e) {
-            return null;
-        }
     }
 
     /** The options serve and import share: where the store and the channel configuration are, and the site's address. */
@@ -192,26 +173,13 @@ public final class Main {
                 err.println("minbar import: " + e.getMessage());
                 return 2;
             }
-            try (Database database = Database.open(site.storage)) {
-                ArticleIndex index = openIndexUnlessInUse(site.storage.resolve(App.INDEX_FOLDER));
-                try {
-                    RelatedIndexing related = index == null ? RelatedIndexing.leftToTheServer(database, Clock.systemUTC())
-                            : RelatedIndexing.bulk(database, index, Clock.systemUTC());
-                    SiteLinks links = new SiteLinks(config);
-                    // Pushes are queued with the articles; the running server (or the next start) sends them.
-                    ArticleService articles = new ArticleService(database, new ArticleReaders(config.baseUrl()),
-                            new FeedCache(), new FeedHistory(config.itemsPerFeed()), related, links,
-                            new HubOutbox(links, new Doorbell(), Clock.systemUTC()), Clock.systemUTC());
-                    ImportReport report = new Importer(articles, out::println).importAll(files);
-                    related.finish(out::println);
-                    report.summary().forEach(out::println);
-                    out.flush();
-                    return report.failures().isEmpty() ? 0 : 1;
-                } finally {
-                    if (index != null) {
-                        index.close();
-                    }
-                }
+            try (Publishing publishing = Publishing.forImport(site.storage, config, Clock.systemUTC(), out::println)) {
+                // Pushes are derived from the change log; the running server (or the next start) sends them.
+                ImportReport report = new Importer(publishing.articles, out::println).importAll(files);
+                publishing.derivation.catchUp();
+                report.summary().forEach(out::println);
+                out.flush();
+                return report.failures().isEmpty() ? 0 : 1;
             } catch (StorageException e) {
                 err.println("minbar import: " + e.getMessage());
                 return 1;

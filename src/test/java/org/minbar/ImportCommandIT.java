@@ -36,7 +36,10 @@ class ImportCommandIT {
         Run run = run("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(), export.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(export + ": done, 7 items: 4 imported (new), 0 updated, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed\n"
-                + "related stories: computed for 4 articles\n"
+                + "search index: rebuilding from the database (4 articles)\n"
+                + "search index: 4 of 4 articles\n"
+                + "search index: rebuilt with 4 articles\n"
+                + "related stories: computed for the 4 changes in the log\n"
                 + "Import finished: 4 imported (new), 0 updated, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed.\n", run.out());
 
         try (TestServer server = TestServer.start(storage)) {

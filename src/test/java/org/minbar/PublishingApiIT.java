@@ -78,7 +78,10 @@ class PublishingApiIT {
 
         HttpResponse<byte[]> fetched = server.get("/api/articles/" + id);
         assertEquals(200, fetched.statusCode());
-        assertEquals(article, json(fetched));
+        JsonNode read = json(fetched);
+        assertEquals(false, read.get("derived").get("pending").asBoolean(), "derived: the test server waits for it");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) read).remove("derived");
+        assertEquals(article, read);
     }
 
     @Test

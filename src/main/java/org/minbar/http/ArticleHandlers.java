@@ -2,6 +2,7 @@ package org.minbar.http;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import java.util.Map;
 import org.minbar.model.Article;
 import org.minbar.publish.SiteLinks;
 import org.minbar.service.ArticleService;
@@ -27,13 +28,17 @@ final class ArticleHandlers {
         Json.send(exchange, saved.created() ? 201 : 200, json(article));
     }
 
+    /** The article, and whether its derived data (index, related stories, pushes) is still to come. */
     void get(HttpServerExchange exchange) {
-        Json.send(exchange, 200, json(articles.get(id(exchange))));
+        long id = id(exchange);
+        Map<String, Object> json = json(articles.get(id));
+        json.put("derived", Map.of("pending", articles.derivationPending(id)));
+        Json.send(exchange, 200, json);
     }
 
     /** The article's related stories, each with how it was chosen and its similarity score. */
     void related(HttpServerExchange exchange) {
-        Json.send(exchange, 200, java.util.Map.of("related", articles.related(id(exchange))));
+        Json.send(exchange, 200, Map.of("related", articles.related(id(exchange))));
     }
 
     void replace(HttpServerExchange exchange) throws Exception {
@@ -47,7 +52,7 @@ final class ArticleHandlers {
         exchange.endExchange();
     }
 
-    private Object json(Article article) {
+    private Map<String, Object> json(Article article) {
         return ArticleJson.of(article, links.article(article), links.articlePage(article.path()));
     }
 

@@ -47,17 +47,21 @@ final class ErrorHandler implements HttpHandler {
             return;
         }
         int status = status(e);
-        String message = e.getMessage();
         if (status == 500) {
             LOG.error("failed: {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), e);
-            message = "internal error; the server log has the details";
         }
         exchange.getResponseHeaders().clear();
         if (status == 401) {
             exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer realm=\"minbar\"");
         }
-        Json.send(exchange, status, body(status, message,
-                e instanceof InvalidInputException invalid ? invalid.problems() : List.of()));
+        Json.send(exchange, status, body(e));
+    }
+
+    /** The error body for an exception: its status, and a message (never an internal one) with the problems; logs nothing. */
+    static Map<String, Object> body(Exception e) {
+        int status = status(e);
+        String message = status == 500 ? "internal error; the server log has the details" : e.getMessage();
+        return body(status, message, e instanceof InvalidInputException invalid ? invalid.problems() : List.of());
     }
 
     static Map<String, Object> body(int status, String message, List<Problem> problems) {

@@ -77,6 +77,7 @@ public final class Routes {
         page(routes, "/{year}/{month}/{day}/{slug}", blocking(pages::article));
 
         routes.post("/api/articles", blocking(new BearerAuth(settings.token(), api::create)));
+        routes.post("/api/articles/batch", blocking(new BearerAuth(settings.token(), new BatchHandler(services.articles(), bodies)::handle)));
         read(routes, "/api/articles/{id}", blocking(api::get));
         read(routes, "/api/articles/{id}/related", blocking(api::related));
         routes.put("/api/articles/{id}", blocking(new BearerAuth(settings.token(), api::replace)));

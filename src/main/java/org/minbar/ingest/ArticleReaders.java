@@ -41,16 +41,21 @@ public final class ArticleReaders {
                 && !mediaType.toLowerCase(Locale.ROOT).replace(" ", "").contains("type=feed");
     }
 
-    /** @throws IllegalArgumentException when the media type is not one {@link #accepts} */
+    /**
+     * A complete draft (summary, content and slugs filled in) from the submission.
+     *
+     * @throws IllegalArgumentException when the media type is not one {@link #accepts}
+     */
     public ArticleDraft read(Submission submission) throws InvalidArticleException {
         String type = essence(submission.mediaType())
                 .orElseThrow(() -> new IllegalArgumentException("no media type"));
-        return switch (type) {
+        ArticleDraft draft = switch (type) {
             case JSON -> json.read(submission.body(), submission.slug());
             case ATOM -> atom.read(submission.body(), submission.slug());
             case HTML, XHTML -> html.read(submission.body(), submission.url(), submission.slug());
             default -> throw new IllegalArgumentException("unsupported media type " + submission.mediaType());
         };
+        return DraftCompletion.complete(draft);
     }
 
     /** "application/json; charset=utf-8" → "application/json". */

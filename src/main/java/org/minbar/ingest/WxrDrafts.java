@@ -73,7 +73,7 @@ final class WxrDrafts {
                 check.pageSlug(item.postName));
         try {
             check.throwIfAny();
-            return new WxrItem.Post(item.line, draft);
+            return new WxrItem.Post(item.line, DraftCompletion.complete(draft));
         } catch (InvalidArticleException e) {
             return new WxrItem.Failed(item.line, title, item.guid == null ? "" : item.guid.strip(), e);
         }

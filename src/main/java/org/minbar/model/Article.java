@@ -1,7 +1,9 @@
 package org.minbar.model;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -39,5 +41,15 @@ public record Article(
 
     public boolean isDeleted() {
         return deleted.isPresent();
+    }
+
+    /** Every feed this version of the article appears in: the site's, and its categories', authors' and tags'. */
+    public Set<FeedKey> feeds() {
+        Set<FeedKey> feeds = new LinkedHashSet<>();
+        feeds.add(FeedKey.site());
+        categories.forEach(category -> feeds.add(FeedKey.category(category.slug())));
+        authors.forEach(author -> feeds.add(FeedKey.author(author.slug())));
+        tags.forEach(tag -> feeds.add(FeedKey.tag(tag.slug())));
+        return feeds;
     }
 }

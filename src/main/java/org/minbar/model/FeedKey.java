@@ -27,4 +27,19 @@ public record FeedKey(FeedKind kind, String slug) {
     public static FeedKey author(String slug) {
         return new FeedKey(FeedKind.AUTHOR, slug);
     }
+
+    /**
+     * How the change log, the feed cache and the validator tables name this feed: "SITE", or the
+     * kind and the slug, "CATEGORY:سوريا". {@link #parse} reads it back.
+     */
+    public String name() {
+        return slug == null ? kind.name() : kind.name() + ":" + slug;
+    }
+
+    /** The key a {@link #name()} names. */
+    public static FeedKey parse(String name) {
+        int colon = name.indexOf(':');
+        FeedKind kind = FeedKind.valueOf(colon < 0 ? name : name.substring(0, colon));
+        return new FeedKey(kind, colon < 0 ? null : name.substring(colon + 1));
+    }
 }

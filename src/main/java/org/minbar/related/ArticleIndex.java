@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Lucene index of live articles, under the storage folder beside the database. It is derived
  * data: SQLite stays the source of truth, and deleting the folder loses nothing. Each commit
- * records a watermark, the newest modification time it has taken in, so a restart can take in
- * what was written after it (after a crash between the database's commit and the index's).
+ * records a watermark, the position in the change log it has taken in, so a restart takes in the
+ * changes after it (after a crash between the database's commit and the index's).
  * Titles and text go through Lucene's Arabic analysis: normalized alef and hamza forms, taa
  * marbuta, alef maqsura, no tashkeel or tatweel, Arabic-Indic digits as Western ones, light
  * stemming and stop words, then broken plurals mapped to their singulars (NewsAnalyzer).
@@ -46,7 +46,8 @@ public final class ArticleIndex implements AutoCloseable {
     static final String AUTHOR = "author";
     static final String NAMES = "names";
     static final String PUBLISHED = "published";
-    private static final String WATERMARK = "watermark";
+    /** Commit data: the last change-log position taken in (an older index, with a time watermark, reads as never committed). */
+    private static final String WATERMARK = "change-seq";
     private static final String ANALYSIS = "analysis";
     private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
 
@@ -161,7 +162,7 @@ public final class ArticleIndex implements AutoCloseable {
         }
     }
 
-    /** Makes the changes durable and visible, recording the newest modification time taken in. */
+    /** Makes the changes durable and visible to searches, recording the change-log position taken in. */
     public void commit(long watermark) {
         try {
             writer.setLiveCommitData(Map.of(WATERMARK, Long.toString(watermark), ANALYSIS, analysis).entrySet());

@@ -33,6 +33,8 @@ public final class RelatedFinder {
     static final double TAG_BONUS = 0.20;
     static final double NEAR_DUPLICATE = 0.7;
     private static final double DAYS_PER_YEAR = 365.25;
+    private static final Set<String> RANKING_FIELDS = Set.of(ArticleIndex.ID, ArticleIndex.TITLE, ArticleIndex.CATEGORY,
+            ArticleIndex.TAG, ArticleIndex.PUBLISHED);
 
     private final ArticleIndex index;
 
@@ -59,7 +61,7 @@ public final class RelatedFinder {
         Set<String> tags = new HashSet<>(article.tags());
         List<Candidate> candidates = new ArrayList<>();
         for (ScoreDoc hit : hits) {
-            Document document = searcher.storedFields().document(hit.doc);
+            Document document = searcher.storedFields().document(hit.doc, RANKING_FIELDS); // not the long text
             long id = Long.parseLong(document.get(ArticleIndex.ID));
             if (id == article.id()) {
                 continue;

@@ -9,14 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Notices writes this server did not make, such as `minbar import` run beside it, so that the
- * search index takes them in and feeds are rendered from the new data. Checks SQLite's
- * data_version every {@link #INTERVAL_SECONDS} seconds; the server's own writes show up too,
- * costing at most one extra check and render.
+ * Notices commits this server did not make, such as `minbar import` run beside it, by SQLite's
+ * data_version every {@link #INTERVAL_MILLIS} ms, and wakes the change-log follower: another
+ * process's changes are in the log like ours, so taking them in costs no more than ours (never a
+ * rebuild). The server's own commits show up too, and cost one look at the log.
  */
 public final class ExternalChanges implements AutoCloseable {
 
-    static final int INTERVAL_SECONDS = 2;
+    static final int INTERVAL_MILLIS = 500;
     private static final Logger LOG = LoggerFactory.getLogger(ExternalChanges.class);
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -25,7 +25,7 @@ public final class ExternalChanges implements AutoCloseable {
         return thread;
     });
 
-    /** @param changed what to do when a write was noticed: take it into the index, drop cached feeds */
+    /** @param changed what to do when a commit was noticed: look at the change log */
     public ExternalChanges(Database database, Runnable changed) {
         AtomicLong seen = new AtomicLong(database.dataVersion());
         timer.scheduleWithFixedDelay(() -> {
@@ -37,13 +37,11 @@ public final class ExternalChanges implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("could not check the database for outside changes: {}", e.getMessage());
             }
-        }, INTERVAL_SECONDS, INTERVAL_SECONDS, TimeUnit.SECONDS);
+        }, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void close() {
-        // Let a check under way finish rather than interrupt it: an interrupt during Lucene's file
-        // I/O closes the index's channels, and closing the index then fails ("FileLock invalidated").
         timer.shutdown();
         try {
             timer.awaitTermination(5, TimeUnit.SECONDS);

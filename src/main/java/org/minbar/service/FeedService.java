@@ -131,7 +131,7 @@ public final class FeedService {
         return database.read(connection -> {
             Snapshot snapshot = snapshot(connection, requested, 1);
             FeedKey key = snapshot.channel().key();
-            Optional<Instant> since = validators.versionSince(connection, feedName(key), format.name(), oldEtag);
+            Optional<Instant> since = validators.versionSince(connection, key.name(), format.name(), oldEtag);
             if (since.isEmpty()) {
                 return Optional.<RenderedFeed>empty();
             }
@@ -154,7 +154,7 @@ public final class FeedService {
         FeedKey key = snapshot.channel().key();
         byte[] body = renderer.render(format, snapshot.channel(), snapshot.items());
         String etag = etag(body);
-        Instant lastModified = lastModified(feedName(key) + part.suffix(), format, etag, snapshot.lastChange());
+        Instant lastModified = lastModified(key.name() + part.suffix(), format, etag, snapshot.lastChange());
         RenderedFeed feed = new RenderedFeed(format.mediaType(), body, gzip(body), etag, lastModified,
                 links.self(snapshot.channel(), format), links.hubsOf(snapshot.channel()));
         cache.put(cacheKey(key, format, part), feed, generation);
@@ -235,13 +235,8 @@ public final class FeedService {
         return lastModified;
     }
 
-    /** How the validator and version tables name a feed: its kind and slug. */
-    private static String feedName(FeedKey key) {
-        return key.kind() + (key.slug() == null ? "" : ":" + key.slug());
-    }
-
     private static String cacheKey(FeedKey key, FeedFormat format, Part part) {
-        return feedName(key) + "|" + format + part.suffix();
+        return key.name() + "|" + format + part.suffix();
     }
 
     static String etag(byte[] body) { // also SearchService's

@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * deliveries and {@value #PINGS_IN_FLIGHT} pings to external hubs are open at once, and each
  * subscription has one row, so a slow or dead subscriber holds one request for at most its
  * timeout, and never a thread, the other subscribers or the publisher; nor can a stalled external
- * hub take the subscribers' share. Pushes wait while a write is under way, so the feed they carry
- * has the write's related stories. A delivery POSTs the topic's current first page; a failure is
+ * hub take the subscribers' share. Rows are queued by derivation once a change's related stories are
+ * stored (HubOutbox), so the feed a push carries has them. A delivery POSTs the topic's current first page; a failure is
  * retried with back-off and given up with a log line; rows left by a stop or crash are sent at the
  * next start. Expired subscriptions are purged as it goes.
  */
@@ -56,11 +56,6 @@ public final class HubDispatcher implements AutoCloseable {
     static final int DELIVERIES_IN_FLIGHT = 64;
     /** Pings to external hubs sent and not yet answered, at most (a hub has a row per topic). */
     static final int PINGS_IN_FLIGHT = 8;
-    /**
-     * How long pushes wait for writes under way to be wholly done (related stories refreshed), so a
-     * pushed feed carries them; a steady stream of writes holds them no longer than this.
-     */
-    private static final Duration WRITE_HOLD = Duration.ofSeconds(2);
     /** The longest the loop sleeps with nothing due: also how often expired subscriptions are purged. */
     private static final Duration IDLE = Duration.ofMinutes(1);
 
@@ -132,7 +127,6 @@ public final class HubDispatcher implements AutoCloseable {
         Instant nextPurge = Instant.EPOCH;
         while (!closed) {
             try {
-                doorbell.awaitWrites(WRITE_HOLD);
                 Instant now = clock.instant();
                 if (!now.isBefore(nextPurge)) {
                     int purged = database.write(connection -> subscriptions.purgeExpired(connection, now));

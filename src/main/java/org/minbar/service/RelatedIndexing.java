@@ -1,14 +1,16 @@
 package org.minbar.service;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.minbar.ingest.HtmlSanitizer;
 import org.minbar.model.Article;
 import org.minbar.model.Author;
@@ -19,197 +21,197 @@ import org.minbar.related.IndexedArticle;
 import org.minbar.related.RelatedFinder;
 import org.minbar.related.ScoredArticle;
 import org.minbar.storage.ArticleStore;
+import org.minbar.storage.ChangeLog;
 import org.minbar.storage.Database;
 import org.minbar.storage.RelatedStore;
 
 /**
- * Keeps the search index and the stored related-story lists in step with the database. After
- * each committed write, in the same request: the article is indexed (or removed), its list is
- * computed, and the lists of the articles it is now most like (or, once deleted, of those that
- * named it) are computed again, at most {@link #REFRESHED_PER_WRITE} of them. At start,
- * {@link #bringUpToDate} rebuilds a missing or damaged index and catches up on what a crash left
- * behind. In bulk mode (imports) the index is committed and lists computed only at {@link #finish}.
+ * Keeps the search index and the related-story lists in step with the change log, a batch of
+ * changes at a time: the batch's articles are indexed (or removed) and the index committed once
+ * with the batch's last log position; each changed article's list is computed with one similarity
+ * query; the lists of the articles it is now most like are computed again where it would enter
+ * them (see {@link #entersList}), each once per batch however many articles of the batch touched
+ * it; and the lists of the articles a deleted one was in are computed again. At start, {@link #prepare} rebuilds a missing or outdated index from the
+ * database and takes in the changes its last commit missed.
  */
-public final class RelatedIndexing {
+final class RelatedIndexing {
 
-    public static final int RELATED_PER_ARTICLE = 5;
-    static final int REFRESHED_PER_WRITE = 10;
-    private static final int BATCH = 500;
+    static final int RELATED_PER_ARTICLE = 5;
+    /** How many of its nearest articles a new article is offered to as a related story. */
+    static final int NEIGHBOURS = 10;
+    private static final int REBUILD_BATCH = 500;
 
     private final Database database;
     private final ArticleIndex index;
     private final RelatedFinder finder;
     private final Clock clock;
-    private final boolean bulk;
     private final ArticleStore articles = new ArticleStore();
     private final RelatedStore related = new RelatedStore();
+    private final ChangeLog changes = new ChangeLog();
 
-    private RelatedIndexing(Database database, ArticleIndex index, Clock clock, boolean bulk) {
+    RelatedIndexing(Database database, ArticleIndex index, Clock clock) {
         this.database = database;
         this.index = index;
-        this.finder = index == null ? null : new RelatedFinder(index);
+        this.finder = new RelatedFinder(index);
         this.clock = clock;
-        this.bulk = bulk;
     }
 
-    /** For the server: every write is indexed and related at once. */
-    public static RelatedIndexing immediate(Database database, ArticleIndex index, Clock clock) {
-        return new RelatedIndexing(database, index, clock, false);
-    }
+    /** Lists to store, by article. */
+    record Lists(Map<Long, List<RelatedStore.Scored>> byArticle) {}
 
-    /** For imports: writes are indexed, and lists computed for everything at {@link #finish}. */
-    public static RelatedIndexing bulk(Database database, ArticleIndex index, Clock clock) {
-        return new RelatedIndexing(database, index, clock, true);
+    /**
+     * Makes the index hold everything up to the follower's {@code mark} at least: rebuilt from the
+     * database when it is new, built with other analysis, or behind what the log still holds;
+     * otherwise the changes between its own watermark and the mark are indexed again.
+     */
+    void prepare(long mark, Consumer<String> progress) {
+        long indexed = index.watermark();
+        long oldest = database.read(changes::oldest);
+        boolean rebuild = indexed < 0 || !index.analysisIsCurrent() || (oldest > 0 && indexed + 1 < oldest && indexed < mark);
+        if (rebuild) {
+            rebuild(progress);
+            return;
+        }
+        long at = indexed;
+        while (at < mark) {
+            long from = at;
+            List<ChangeLog.Change> batch = database.read(connection -> changes.after(connection, from, REBUILD_BATCH));
+            if (batch.isEmpty()) {
+                break;
+            }
+            index(load(batch));
+            at = batch.get(batch.size() - 1).seq();
+            index.commit(at);
+        }
+        if (at > indexed) {
+            progress.accept("search index: took in the changes after its last commit, up to " + at);
+        }
     }
 
     /**
-     * For an import beside a running server, which holds the index: writes go to the database
-     * only, and the server takes them in (it watches for writes it did not make).
+     * Takes a batch of changes in: indexes them (one commit, one searcher refresh), then works out
+     * every list the batch changes. Nothing is stored here; the caller stores the lists with its mark.
      */
-    public static RelatedIndexing leftToTheServer(Database database, Clock clock) {
-        return new RelatedIndexing(database, null, clock, true);
-    }
-
-    /** After a committed create, update or delete of the article. */
-    public synchronized void written(long id) {
-        if (index == null) {
-            return;
-        }
-        Optional<Article> article = database.read(connection -> articles.find(connection, id));
-        if (article.isEmpty()) {
-            return;
-        }
-        IndexedArticle document = article.get().isDeleted() ? null : indexed(article.get()); // parses the content once
-        if (document == null) {
-            index.remove(id);
-        } else {
-            index.put(document);
-        }
-        if (bulk) {
-            return;
-        }
-        index.commit(Math.max(index.watermark(), article.get().modified().toEpochMilli()));
-        Map<Long, List<ScoredArticle>> lists = new LinkedHashMap<>();
-        Set<Long> refresh = new LinkedHashSet<>();
-        if (document == null) {
-            refresh.addAll(database.read(connection -> related.referencing(connection, id, REFRESHED_PER_WRITE)));
-        } else {
-            List<ScoredArticle> neighbours = finder.relatedTo(document, REFRESHED_PER_WRITE);
-            lists.put(id, neighbours.subList(0, Math.min(RELATED_PER_ARTICLE, neighbours.size())));
-            neighbours.forEach(n -> refresh.add(n.id()));
-        }
-        List<Article> neighbours = database.read(connection -> articles.load(connection, List.copyOf(refresh)));
-        for (Article neighbour : neighbours) {
-            if (!neighbour.isDeleted()) {
-                lists.put(neighbour.id(), finder.relatedTo(indexed(neighbour), RELATED_PER_ARTICLE));
+    Lists take(List<ChangeLog.Change> batch) {
+        Map<Long, Article> changed = load(batch);
+        index(changed);
+        index.commit(batch.get(batch.size() - 1).seq());
+        Map<Long, List<RelatedStore.Scored>> lists = new LinkedHashMap<>();
+        Map<Long, Map<Long, Double>> offers = new HashMap<>(); // neighbour → new article → score
+        Set<Long> recompute = new LinkedHashSet<>();
+        for (Article article : changed.values()) {
+            if (article.isDeleted()) {
+                recompute.addAll(database.read(connection -> related.referencing(connection, article.id(), NEIGHBOURS)));
+                continue;
+            }
+            List<ScoredArticle> nearest = finder.relatedTo(indexed(article), NEIGHBOURS);
+            lists.put(article.id(), scored(nearest.subList(0, Math.min(RELATED_PER_ARTICLE, nearest.size()))));
+            for (ScoredArticle neighbour : nearest) {
+                offers.computeIfAbsent(neighbour.id(), id -> new HashMap<>()).merge(article.id(), neighbour.score(), Math::max);
             }
         }
-        store(lists); // one transaction for all the lists this write changed
-    }
-
-    /** Ends a bulk run: commits the index and computes every list that is missing or out of date. */
-    public synchronized void finish(Consumer<String> progress) {
-        if (index == null) {
-            progress.accept("related stories: a running server holds the search index; it takes these articles in itself");
-            return;
+        offers.keySet().removeAll(changed.keySet()); // their own lists were just computed against the whole batch
+        Map<Long, List<RelatedStore.Scored>> current = database.read(connection -> related.listsOf(connection, offers.keySet()));
+        offers.forEach((neighbour, offered) -> {
+            if (entersList(current.getOrDefault(neighbour, List.of()), offered)) {
+                recompute.add(neighbour);
+            }
+        });
+        recompute.removeAll(changed.keySet());
+        for (Article article : database.read(connection -> articles.load(connection, List.copyOf(recompute)))) {
+            if (!article.isDeleted()) {
+                lists.put(article.id(), scored(finder.relatedTo(indexed(article), RELATED_PER_ARTICLE)));
+            }
         }
-        index.commit(database.read(articles::lastChange).map(i -> i.toEpochMilli()).orElse(0L));
-        recomputeAll(progress);
+        return new Lists(lists);
     }
 
     /**
-     * Makes the index match the database: rebuilt from scratch when it is empty or holds a
-     * different number of articles, otherwise the articles changed since its watermark are taken
-     * in; then every missing or out-of-date list is computed.
+     * Whether an article of the batch may now belong in a neighbour's list: the list is short, names
+     * it already (it changed), or it scored above the list's weakest entry. Scores of two queries
+     * are only roughly comparable (each is relative to its own best hit), so such a list is computed
+     * anew with its own query rather than merged; the others are left as they are.
      */
-    public synchronized void bringUpToDate(Consumer<String> progress) {
+    static boolean entersList(List<RelatedStore.Scored> list, Map<Long, Double> offered) {
+        if (list.size() < RELATED_PER_ARTICLE) {
+            return true;
+        }
+        double weakest = list.stream().mapToDouble(RelatedStore.Scored::score).min().orElse(0);
+        return offered.entrySet().stream().anyMatch(offer -> offer.getValue() > weakest
+                || list.stream().anyMatch(entry -> entry.id() == offer.getKey()));
+    }
+
+    /** Stores the lists, in the caller's transaction. */
+    void store(Connection connection, Lists lists) throws SQLException {
+        for (Map.Entry<Long, List<RelatedStore.Scored>> list : lists.byArticle().entrySet()) {
+            related.replace(connection, list.getKey(), list.getValue(), clock.instant());
+        }
+    }
+
+    /**
+     * Computes up to {@code limit} lists that are missing or older than their article (after a
+     * rebuild, or for a store filled before the log existed); returns how many it computed.
+     */
+    int refreshStale(int limit) {
+        List<Long> stale = database.read(connection -> related.stale(connection, limit));
+        Map<Long, List<RelatedStore.Scored>> lists = new LinkedHashMap<>();
+        for (Article article : database.read(connection -> articles.load(connection, stale))) {
+            if (!article.isDeleted()) {
+                lists.put(article.id(), scored(finder.relatedTo(indexed(article), RELATED_PER_ARTICLE)));
+            }
+        }
+        if (!lists.isEmpty()) {
+            database.write(connection -> {
+                store(connection, new Lists(lists));
+                return null;
+            });
+        }
+        return stale.size();
+    }
+
+    private void rebuild(Consumer<String> progress) {
+        long upTo = database.read(changes::latest); // changes after this are taken in from the log afterwards
         long live = database.read(articles::countLive);
-        long watermark = index.watermark();
-        boolean stale = watermark < 0 || !index.analysisIsCurrent(); // read before any commit below stamps it
-        if (!stale) {
-            List<Long> changed = database.read(connection -> related.changedSince(connection, watermark));
-            for (long id : changed) {
-                Optional<Article> article = database.read(connection -> articles.find(connection, id));
-                if (article.isPresent() && !article.get().isDeleted()) {
-                    index.put(indexed(article.get()));
-                } else {
-                    index.remove(id);
-                }
-            }
-            commitAtLastChange();
-            if (!changed.isEmpty()) {
-                progress.accept("search index: took in " + changed.size() + " changes made after its last commit");
-            }
-        }
-        if (stale || index.count() != live) {
-            rebuild(live, progress);
-        }
-        recomputeAll(progress);
-    }
-
-    private void rebuild(long live, Consumer<String> progress) {
         progress.accept("search index: rebuilding from the database (" + live + " articles)");
         index.clear();
         long last = 0;
         int done = 0;
         while (true) {
             long after = last;
-            List<Article> batch = database.read(connection -> articles.load(connection, related.liveAfter(connection, after, BATCH)));
+            List<Article> batch = database.read(connection -> articles.load(connection, related.liveAfter(connection, after, REBUILD_BATCH)));
             if (batch.isEmpty()) {
                 break;
             }
-            for (Article article : batch) {
-                index.put(indexed(article));
-            }
+            batch.forEach(article -> index.put(indexed(article)));
             done += batch.size();
             last = batch.get(batch.size() - 1).id();
-            if (done % 5_000 < BATCH) {
+            if (done % 50_000 < REBUILD_BATCH) {
                 progress.accept("search index: " + done + " of " + live + " articles");
             }
         }
-        commitAtLastChange();
+        index.commit(upTo);
         progress.accept("search index: rebuilt with " + index.count() + " articles");
     }
 
-    private void recomputeAll(Consumer<String> progress) {
-        int done = 0;
-        while (true) {
-            List<Long> stale = database.read(connection -> related.stale(connection, BATCH));
-            if (stale.isEmpty()) {
-                break;
+    private Map<Long, Article> load(List<ChangeLog.Change> batch) {
+        List<Long> ids = batch.stream().map(ChangeLog.Change::articleId).distinct().toList();
+        Map<Long, Article> loaded = new LinkedHashMap<>();
+        database.read(connection -> articles.load(connection, ids)).forEach(article -> loaded.put(article.id(), article));
+        return loaded;
+    }
+
+    private void index(Map<Long, Article> changed) {
+        for (Article article : changed.values()) {
+            if (article.isDeleted()) {
+                index.remove(article.id());
+            } else {
+                index.put(indexed(article));
             }
-            recomputeBatch(stale);
-            done += stale.size();
-            progress.accept("related stories: computed for " + done + " articles");
         }
     }
 
-    private void commitAtLastChange() {
-        index.commit(database.read(articles::lastChange).map(i -> i.toEpochMilli()).orElse(0L));
-    }
-
-    private void recomputeBatch(List<Long> ids) {
-        Map<Long, List<ScoredArticle>> lists = new LinkedHashMap<>();
-        for (Article article : database.read(connection -> articles.load(connection, ids))) {
-            if (!article.isDeleted()) {
-                lists.put(article.id(), finder.relatedTo(indexed(article), RELATED_PER_ARTICLE));
-            }
-        }
-        store(lists);
-    }
-
-    private void store(Map<Long, List<ScoredArticle>> lists) {
-        if (lists.isEmpty()) {
-            return;
-        }
-        database.write(connection -> {
-            for (Map.Entry<Long, List<ScoredArticle>> list : lists.entrySet()) {
-                List<RelatedStore.Scored> scored = new ArrayList<>(list.getValue().size());
-                list.getValue().forEach(f -> scored.add(new RelatedStore.Scored(f.id(), f.score())));
-                related.replace(connection, list.getKey(), scored, clock.instant());
-            }
-            return null;
-        });
+    private static List<RelatedStore.Scored> scored(List<ScoredArticle> found) {
+        return found.stream().map(f -> new RelatedStore.Scored(f.id(), f.score())).toList();
     }
 
     static IndexedArticle indexed(Article article) {
@@ -218,7 +220,7 @@ public final class RelatedIndexing {
                 article.categories().stream().map(Category::slug).toList(),
                 article.tags().stream().map(Tag::slug).toList(),
                 article.authors().stream().map(Author::name).toList(),
-                java.util.stream.Stream.concat(article.categories().stream().map(Category::name),
+                Stream.concat(article.categories().stream().map(Category::name),
                         article.tags().stream().map(Tag::name)).toList(),
                 article.published());
     }

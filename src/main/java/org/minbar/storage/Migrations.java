@@ -30,7 +30,9 @@ final class Migrations {
             "005_feed_versions.sql",
             "006_feed_archives.sql",
             "007_websub.sql",
-            "008_websub_one_pending.sql");
+            "008_websub_one_pending.sql",
+            "009_change_log.sql",
+            "010_feed_counts.sql");
 
     private Migrations() {}
 
@@ -86,7 +88,7 @@ final class Migrations {
         }
     }
 
-    /** Splits a migration at semicolons that end a line; migrations hold no triggers or literals with ';\n'. */
+    /** Splits a migration at semicolons that end a line; so a trigger is written on one line, and no literal holds ';\n'. */
     static List<String> statements(String sql) {
         StringBuilder withoutComments = new StringBuilder();
         for (String line : sql.split("\n")) {

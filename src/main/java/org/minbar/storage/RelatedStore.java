@@ -6,6 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /** The related stories computed for each article, best first, and which lists are out of date. */
@@ -51,6 +54,29 @@ public final class RelatedStore {
             }
         }
         return related;
+    }
+
+    /** The stored lists of these articles (deleted entries included), best first; an article with none maps to an empty list. */
+    public Map<Long, List<Scored>> listsOf(Connection connection, Collection<Long> articleIds) throws SQLException {
+        Map<Long, List<Scored>> lists = new HashMap<>();
+        articleIds.forEach(id -> lists.put(id, new ArrayList<>()));
+        if (articleIds.isEmpty()) {
+            return lists;
+        }
+        String in = String.join(",", java.util.Collections.nCopies(articleIds.size(), "?"));
+        try (PreparedStatement query = connection.prepareStatement("SELECT article_id, related_id, score FROM computed_related"
+                + " WHERE article_id IN (" + in + ") ORDER BY article_id, position")) {
+            int index = 1;
+            for (long id : articleIds) {
+                query.setLong(index++, id);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    lists.get(rows.getLong(1)).add(new Scored(rows.getLong(2), rows.getDouble(3)));
+                }
+            }
+        }
+        return lists;
     }
 
     /** Articles whose lists name this one: they need a new list when it is deleted. */

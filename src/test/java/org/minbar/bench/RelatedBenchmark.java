@@ -22,7 +22,9 @@ import org.minbar.service.ArticleService;
 import org.minbar.service.FeedCache;
 import org.minbar.service.FeedHistory;
 import org.minbar.service.HubOutbox;
-import org.minbar.service.RelatedIndexing;
+import org.minbar.service.Derivation;
+import org.minbar.related.IndexedArticle;
+import org.minbar.related.RelatedFinder;
 import org.minbar.storage.Database;
 import org.minbar.websub.Doorbell;
 
@@ -46,17 +48,25 @@ public final class RelatedBenchmark {
         int large = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         Path folder = Files.createTempDirectory("minbar-related-bench");
         Vocabulary words = new Vocabulary(new Random(7));
-        System.out.printf(Locale.ROOT, "%-10s %18s %14s %16s %12s%n", "articles", "publish+relate ms", "search ms", "index rebuild s", "heap MB");
+        System.out.printf(Locale.ROOT, "%-10s %18s %18s %14s %16s %12s%n", "articles", "publish+derive ms", "similarity query ms",
+                "search ms", "index rebuild s", "heap MB");
         try (Database database = Database.open(folder)) {
             ArticleIndex index = ArticleIndex.open(folder.resolve("index"));
             int stored = 0;
             for (int size : new int[] {small, large}) {
                 stored = fill(database, index, words, stored, size);
-                RelatedIndexing related = RelatedIndexing.immediate(database, index, Clock.systemUTC());
-                ArticleService articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), new FeedHistory(20),
-                        related, LINKS, new HubOutbox(LINKS, new Doorbell(), Clock.systemUTC()), Clock.systemUTC());
-                double publish = median(SAMPLES, i -> articles.submit(new Submission("application/json",
-                        words.json("urn:bench:probe-" + size + "-" + i, Math.floorMod(i, TOPICS)).getBytes(StandardCharsets.UTF_8))));
+                Derivation derivation = Derivation.following(database, index, Clock.systemUTC(), new FeedCache(),
+                        new HubOutbox(LINKS, new Doorbell(), Clock.systemUTC()), line -> { });
+                ArticleService articles = new ArticleService(database, new ArticleReaders("https://news.example"),
+                        new FeedHistory(20), derivation, LINKS, Clock.systemUTC());
+                double publish = median(SAMPLES, i -> {
+                    articles.submit(new Submission("application/json",
+                            words.json("urn:bench:probe-" + size + "-" + i, Math.floorMod(i, TOPICS)).getBytes(StandardCharsets.UTF_8)));
+                    derivation.catchUp(); // as an idle server derives one publish: index, its list, its neighbours' lists
+                });
+                RelatedFinder finder = new RelatedFinder(index);
+                double similarity = median(SAMPLES, i -> finder.relatedTo(new IndexedArticle(-1, words.title(Math.floorMod(i, TOPICS)),
+                        words.text(Math.floorMod(i, TOPICS)), List.of(), List.of(), List.of(), List.of(), Instant.now()), 10));
                 stored += SAMPLES;
                 ArticleSearch search = new ArticleSearch(index);
                 double searching = median(SAMPLES, i -> search.search(words.query(Math.floorMod(i, TOPICS)), 20, Instant.now()));
@@ -64,11 +74,13 @@ public final class RelatedBenchmark {
                 deleteTree(folder.resolve("index"));
                 index = ArticleIndex.open(folder.resolve("index"));
                 long start = System.nanoTime();
-                RelatedIndexing.immediate(database, index, Clock.systemUTC()).bringUpToDate(line -> { });
+                Derivation.following(database, index, Clock.systemUTC(), new FeedCache(),
+                        new HubOutbox(LINKS, new Doorbell(), Clock.systemUTC()), line -> { }).catchUp();
                 double rebuild = (System.nanoTime() - start) / 1e9;
                 System.gc();
                 long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1_000_000;
-                System.out.printf(Locale.ROOT, "%-10d %18.1f %14.2f %16.1f %12d%n", stored, publish, searching, rebuild, heap);
+                System.out.printf(Locale.ROOT, "%-10d %18.1f %18.2f %14.2f %16.1f %12d%n", stored, publish, similarity, searching,
+                        rebuild, heap);
             }
             index.close();
         } finally {
@@ -78,19 +90,27 @@ public final class RelatedBenchmark {
 
     /** Grows the store to {@code size} through the bulk path (as an import does), lists marked computed. */
     private static int fill(Database database, ArticleIndex index, Vocabulary words, int from, int size) {
-        RelatedIndexing bulk = RelatedIndexing.bulk(database, index, Clock.systemUTC());
-        ArticleService articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), new FeedHistory(20), bulk,
-                LINKS, new HubOutbox(LINKS, new Doorbell(), Clock.systemUTC()), Clock.systemUTC());
-        for (int i = from; i < size; i++) {
-            articles.submit(new Submission("application/json", words.json("urn:bench:" + i, Math.floorMod(i, TOPICS)).getBytes(StandardCharsets.UTF_8)));
+        Derivation derivation = Derivation.following(database, index, Clock.systemUTC(), new FeedCache(),
+                new HubOutbox(LINKS, new Doorbell(), Clock.systemUTC()), line -> { });
+        ArticleService articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedHistory(20),
+                Derivation.leftToTheServer(database), LINKS, Clock.systemUTC());
+        for (int start = from; start < size; start += 500) {
+            List<Submission> batch = new java.util.ArrayList<>();
+            for (int i = start; i < Math.min(size, start + 500); i++) {
+                batch.add(new Submission("application/json", words.json("urn:bench:" + i, Math.floorMod(i, TOPICS)).getBytes(StandardCharsets.UTF_8)));
+            }
+            articles.submitAll(batch);
         }
+        // Index what was filled without computing every list: lists are not what is measured here.
         database.write(c -> {
             try (var statement = c.createStatement()) {
-                statement.executeUpdate("UPDATE articles SET related_at = modified_at"); // lists are not what is measured here
+                statement.executeUpdate("UPDATE articles SET related_at = modified_at");
+                statement.executeUpdate("INSERT INTO change_marks (follower, seq) SELECT 'derived', max(seq) FROM changes"
+                        + " WHERE true ON CONFLICT (follower) DO UPDATE SET seq = excluded.seq");
             }
             return null;
         });
-        bulk.finish(line -> { });
+        derivation.catchUp(); // rebuilds or extends the index up to the log
         return size;
     }
 
@@ -166,6 +186,14 @@ public final class RelatedBenchmark {
             }
             return "{\"guid\": \"" + guid + "\", \"title\": \"" + sentence(topic, 8) + "\", \"content\": \"" + content
                     + "\", \"categories\": [\"قسم " + (topic % 8) + "\"], \"published\": \"2024-01-01T00:00:00Z\"}";
+        }
+
+        String title(int topic) {
+            return sentence(topic, 8);
+        }
+
+        String text(int topic) {
+            return sentence(topic, 160);
         }
 
         String query(int topic) {

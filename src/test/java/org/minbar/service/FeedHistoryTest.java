@@ -46,9 +46,8 @@ class FeedHistoryTest {
     }
 
     private ArticleService service(int pageSize) {
-        return new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(),
-                new FeedHistory(pageSize), RelatedIndexing.leftToTheServer(database, Clock.systemUTC()), LINKS,
-                new HubOutbox(LINKS, new Doorbell(), Clock.systemUTC()), Clock.systemUTC());
+        return new ArticleService(database, new ArticleReaders("https://news.example"), new FeedHistory(pageSize),
+                Derivation.leftToTheServer(database), LINKS, Clock.systemUTC());
     }
 
     /** Articles from..to, published an hour apart in that order. */

@@ -40,9 +40,10 @@ class ImporterTest {
     void open() {
         database = Database.open(temp.resolve("storage"));
         index = ArticleIndex.open(temp.resolve("storage").resolve("index"));
-        articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), new FeedHistory(20),
-                RelatedIndexing.bulk(database, index, Clock.systemUTC()),
-                LINKS, new HubOutbox(LINKS, new org.minbar.websub.Doorbell(), Clock.systemUTC()), Clock.systemUTC());
+        articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedHistory(20),
+                Derivation.following(database, index, Clock.systemUTC(), new FeedCache(),
+                        new HubOutbox(LINKS, new org.minbar.websub.Doorbell(), Clock.systemUTC()), line -> { }),
+                LINKS, Clock.systemUTC());
     }
 
     @AfterEach

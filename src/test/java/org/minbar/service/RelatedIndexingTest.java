@@ -40,6 +40,8 @@ class RelatedIndexingTest {
     Path storage;
     Database database;
     ArticleIndex index;
+    Derivation derivation;
+    final List<String> progress = new ArrayList<>();
 
     @BeforeEach
     void open() {
@@ -59,9 +61,22 @@ class RelatedIndexingTest {
                 + " \"categories\": [\"أخبار\"], \"published\": \"2024-03-01T10:00:00Z\"}";
     }
 
-    private ArticleService service(RelatedIndexing related) {
-        return new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), new FeedHistory(20), related, LINKS,
-                new HubOutbox(LINKS, new org.minbar.websub.Doorbell(), Clock.systemUTC()), Clock.systemUTC());
+    /** A service whose changes are derived into this index when {@link #post} returns. */
+    private ArticleService following() {
+        derivation = Derivation.following(database, index, Clock.systemUTC(), new FeedCache(),
+                new HubOutbox(LINKS, new org.minbar.websub.Doorbell(), Clock.systemUTC()), progress::add);
+        return service(derivation);
+    }
+
+    /** A service whose changes nothing derives: as a crash between the database's commit and the index's leaves them. */
+    private ArticleService notFollowing() {
+        derivation = Derivation.leftToTheServer(database);
+        return service(derivation);
+    }
+
+    private ArticleService service(Derivation derivation) {
+        return new ArticleService(database, new ArticleReaders("https://news.example"), new FeedHistory(20), derivation, LINKS,
+                Clock.systemUTC());
     }
 
     private List<Long> post(ArticleService articles, List<String> stories) {
@@ -69,7 +84,14 @@ class RelatedIndexingTest {
         for (String json : stories) {
             ids.add(articles.submit(new Submission("application/json", json.getBytes(StandardCharsets.UTF_8))).article().id());
         }
+        derivation.catchUp();
         return ids;
+    }
+
+    /** As the server does at start: a new follower brings the index and the lists up to the log. */
+    private void restartDerivation() {
+        following();
+        derivation.catchUp();
     }
 
     private List<List<Long>> lists(List<Long> ids) {
@@ -84,7 +106,7 @@ class RelatedIndexingTest {
     @Test
     void eachWriteGetsAListOfItsMostSimilarArticlesAndNeverItself() {
         index = ArticleIndex.open(storage.resolve("index"));
-        List<Long> ids = post(service(RelatedIndexing.immediate(database, index, Clock.systemUTC())), STORIES);
+        List<Long> ids = post(following(), STORIES);
         List<List<Long>> lists = lists(ids);
         for (int i = 0; i < 3; i++) {
             assertFalse(lists.get(i).contains(ids.get(i)));
@@ -97,15 +119,15 @@ class RelatedIndexingTest {
     @Test
     void deletingTheIndexFolderLosesNothing() throws Exception {
         index = ArticleIndex.open(storage.resolve("index"));
-        List<Long> ids = post(service(RelatedIndexing.immediate(database, index, Clock.systemUTC())), STORIES);
+        List<Long> ids = post(following(), STORIES);
         List<List<Long>> before = lists(ids);
         index.close();
         try (Stream<Path> files = Files.walk(storage.resolve("index"))) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         index = ArticleIndex.open(storage.resolve("index"));
-        List<String> progress = new ArrayList<>();
-        RelatedIndexing.immediate(database, index, Clock.systemUTC()).bringUpToDate(progress::add);
+        progress.clear();
+        restartDerivation();
         assertEquals(4, index.count());
         assertTrue(progress.contains("search index: rebuilt with 4 articles"), progress.toString());
         assertEquals(before, lists(ids));
@@ -114,11 +136,11 @@ class RelatedIndexingTest {
     @Test
     void aWriteTheIndexMissedIsTakenInAtStart() {
         index = ArticleIndex.open(storage.resolve("index"));
-        List<Long> ids = post(service(RelatedIndexing.immediate(database, index, Clock.systemUTC())), STORIES.subList(0, 2));
+        List<Long> ids = post(following(), STORIES.subList(0, 2));
         // The database committed, the index never heard of it: as after a crash between the two commits.
-        ids.addAll(post(service(RelatedIndexing.leftToTheServer(database, Clock.systemUTC())), STORIES.subList(2, 4)));
+        ids.addAll(post(notFollowing(), STORIES.subList(2, 4)));
         assertEquals(2, index.count());
-        RelatedIndexing.immediate(database, index, Clock.systemUTC()).bringUpToDate(line -> { });
+        restartDerivation();
         assertEquals(4, index.count());
         assertTrue(lists(ids).get(2).contains(ids.get(0)), "the missed Idlib story now has its related list");
     }
@@ -126,7 +148,7 @@ class RelatedIndexingTest {
     @Test
     void aCorruptIndexIsStartedAfreshAndRebuilt() throws Exception {
         index = ArticleIndex.open(storage.resolve("index"));
-        post(service(RelatedIndexing.immediate(database, index, Clock.systemUTC())), STORIES);
+        post(following(), STORIES);
         index.close();
         try (Stream<Path> files = Files.list(storage.resolve("index"))) {
             for (Path file : files.filter(p -> p.getFileName().toString().startsWith("segments")).toList()) {
@@ -135,19 +157,19 @@ class RelatedIndexingTest {
         }
         index = ArticleIndex.open(storage.resolve("index"));
         assertEquals(0, index.count());
-        RelatedIndexing.immediate(database, index, Clock.systemUTC()).bringUpToDate(line -> { });
+        restartDerivation();
         assertEquals(4, index.count());
     }
 
     @Test
     void anIndexBuiltWithOtherAnalysisIsRebuilt() {
         index = ArticleIndex.open(storage.resolve("index"), false);
-        post(service(RelatedIndexing.immediate(database, index, Clock.systemUTC())), STORIES);
+        post(following(), STORIES);
         index.close();
         index = ArticleIndex.open(storage.resolve("index"));
         assertFalse(index.analysisIsCurrent());
-        List<String> progress = new ArrayList<>();
-        RelatedIndexing.immediate(database, index, Clock.systemUTC()).bringUpToDate(progress::add);
+        progress.clear();
+        restartDerivation();
         assertTrue(progress.contains("search index: rebuilt with 4 articles"), progress.toString());
         assertTrue(index.analysisIsCurrent());
     }
@@ -155,7 +177,7 @@ class RelatedIndexingTest {
     @Test
     void aSecondOpenerIsToldTheIndexIsInUseAndTouchesNothing() {
         index = ArticleIndex.open(storage.resolve("index"));
-        post(service(RelatedIndexing.immediate(database, index, Clock.systemUTC())), STORIES);
+        post(following(), STORIES);
         org.junit.jupiter.api.Assertions.assertThrows(ArticleIndex.InUseException.class,
                 () -> ArticleIndex.open(storage.resolve("index")));
         assertEquals(4, index.count());

@@ -46,6 +46,7 @@ class RelatedQualityTest {
     Database database;
     ArticleIndex index;
     ArticleService articles;
+    Derivation derivation;
 
     @BeforeEach
     void open() {
@@ -55,9 +56,10 @@ class RelatedQualityTest {
     private void open(Path folder, boolean brokenPlurals) {
         database = Database.open(folder);
         index = ArticleIndex.open(folder.resolve("index"), brokenPlurals);
-        articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedCache(), new FeedHistory(20),
-                RelatedIndexing.immediate(database, index, Clock.systemUTC()),
-                LINKS, new HubOutbox(LINKS, new Doorbell(), Clock.systemUTC()), Clock.systemUTC());
+        derivation = Derivation.following(database, index, Clock.systemUTC(), new FeedCache(),
+                new HubOutbox(LINKS, new Doorbell(), Clock.systemUTC()), line -> { });
+        articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedHistory(20), derivation,
+                LINKS, Clock.systemUTC());
     }
 
     @AfterEach
@@ -72,8 +74,11 @@ class RelatedQualityTest {
         }
     }
 
+    /** Publishes one article and derives it, as an idle server does at once. */
     private long post(JsonNode article) throws Exception {
-        return articles.submit(new Submission("application/json", JSON.writeValueAsBytes(article))).article().id();
+        long id = articles.submit(new Submission("application/json", JSON.writeValueAsBytes(article))).article().id();
+        derivation.catchUp();
+        return id;
     }
 
     private List<Long> related(long id) {

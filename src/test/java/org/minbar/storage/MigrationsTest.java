@@ -29,8 +29,9 @@ class MigrationsTest {
     @Test
     void migrationCreatesTheSchema() {
         try (Database database = Database.open(folder)) {
-            assertEquals("article_authors,article_categories,article_tags,articles,authors,categories,computed_related,feed_entries,feed_validators,feed_versions,"
-                            + "related_links,schema_migrations,tags,websub_deliveries,websub_hub_pings,websub_subscriptions",
+            assertEquals("article_authors,article_categories,article_tags,articles,authors,categories,change_marks,changes,"
+                            + "computed_related,feed_counts,feed_entries,feed_validators,feed_versions,"
+                            + "related_links,schema_migrations,sqlite_sequence,tags,websub_deliveries,websub_hub_pings,websub_subscriptions",
                     database.read(c -> DatabaseTest.query(c, "SELECT group_concat(name, ',') FROM"
                             + " (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)")));
         }

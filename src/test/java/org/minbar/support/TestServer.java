@@ -77,7 +77,8 @@ public final class TestServer implements AutoCloseable {
     private static TestServer start(Path storage, boolean seeds, int maxBodyBytes, Optional<String> baseUrl, Path feeds) {
         ServerSettings settings = new ServerSettings("127.0.0.1", 0, storage, baseUrl, Optional.of(TOKEN),
                 feeds, seeds ? Optional.of(Path.of("seeds")) : Optional.empty(), 120, maxBodyBytes);
-        return new TestServer(App.start(settings));
+        TestServer server = new TestServer(App.start(settings));
+        return server.derived(server); // the seeds, and whatever a restart found in the log, wholly taken in
     }
 
     /**
@@ -121,10 +122,26 @@ public final class TestServer implements AutoCloseable {
         return send(request(path, headers).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
     }
 
-    /** POST or PUT a body with the given content type, authenticated with the test token. */
+    /**
+     * POST or PUT a body with the given content type, authenticated with the test token; returns
+     * once the write is wholly done, its derived data too (tests of what shows before that use {@link #send}).
+     */
     public HttpResponse<byte[]> write(String method, String path, String contentType, byte[] body) {
-        return send(request(path, "Authorization", "Bearer " + TOKEN, "Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return derived(send(request(path, "Authorization", "Bearer " + TOKEN, "Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build()));
+    }
+
+    /** Waits until the server has derived every change committed so far (index, related stories, pushes queued). */
+    public <T> T derived(T response) {
+        try {
+            if (!app.awaitDerived(Duration.ofSeconds(30))) {
+                throw new IllegalStateException("the server did not derive its changes within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return response;
     }
 
     public HttpResponse<byte[]> postJson(String json) {
@@ -146,8 +163,9 @@ public final class TestServer implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
     }
 
+    /** DELETE, authenticated; returns once the deletion is derived too. */
     public HttpResponse<byte[]> delete(String path) {
-        return send(request(path, "Authorization", "Bearer " + TOKEN).DELETE().build());
+        return derived(send(request(path, "Authorization", "Bearer " + TOKEN).DELETE().build()));
     }
 
     /** Any request, for the bad ones: no token, wrong method, odd headers. */

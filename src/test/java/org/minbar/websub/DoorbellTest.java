@@ -23,45 +23,4 @@ class DoorbellTest {
         doorbell.await(Duration.ofMillis(50));
         assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(50), "cleared: waits its time out");
     }
-
-    @Test
-    void aWriteUnderWayHoldsTheDispatcherUntilItEnds() throws Exception {
-        doorbell.writeBegins();
-        CountDownLatch released = new CountDownLatch(1);
-        Thread dispatcher = new Thread(() -> {
-            try {
-                doorbell.awaitWrites(Duration.ofSeconds(30));
-                released.countDown();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        dispatcher.start();
-        assertFalse(released.await(200, TimeUnit.MILLISECONDS), "held while the write is under way");
-        doorbell.writeBegins();
-        doorbell.writeEnds();
-        assertFalse(released.await(200, TimeUnit.MILLISECONDS), "still held: the first write has not ended");
-        doorbell.writeEnds();
-        assertTrue(released.await(10, TimeUnit.SECONDS), "released when the last write ends");
-        dispatcher.join();
-    }
-
-    @Test
-    void writesThatNeverPauseHoldNoLongerThanTheLimit() throws Exception {
-        doorbell.writeBegins();
-        long start = System.nanoTime();
-        doorbell.awaitWrites(Duration.ofMillis(100));
-        assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(100), "held up to the limit");
-        start = System.nanoTime();
-        doorbell.awaitWrites(Duration.ofMillis(100));
-        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5), "the same busy stretch is not held again");
-        doorbell.writeEnds();
-    }
-
-    @Test
-    void noWriteUnderWayHoldsNothing() throws Exception {
-        long start = System.nanoTime();
-        doorbell.awaitWrites(Duration.ofSeconds(30));
-        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20));
-    }
 }

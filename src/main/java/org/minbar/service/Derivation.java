@@ -1,0 +1,210 @@
+package org.minbar.service;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.minbar.model.FeedKey;
+import org.minbar.related.ArticleIndex;
+import org.minbar.storage.ChangeLog;
+import org.minbar.storage.Database;
+import org.minbar.websub.Doorbell;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows the change log and derives everything that is not the article itself, a batch of
+ * changes at a time, on one background thread: cached feeds are dropped as soon as the batch is
+ * read (the articles are already in their feeds), then the search index and related stories take
+ * the batch in, and one transaction stores the lists, queues the WebSub pushes of every feed the
+ * batch touched and moves the follower's mark; after it, cached feeds are dropped again (now with
+ * the related stories) and the hub is woken. A crash before that transaction leaves the mark where
+ * it was, so the batch is derived again at the next start: indexing and lists are the same again,
+ * and pushes are queued once. On an idle server a batch is one change, derived at once.
+ */
+public final class Derivation implements AutoCloseable {
+
+    /** The follower's name in change_marks. */
+    static final String FOLLOWER = "derived";
+    /** The most changes derived together: a burst is taken in at this size. */
+    static final int BATCH = 500;
+    private static final Duration IDLE = Duration.ofSeconds(30);
+    private static final Duration AFTER_FAILURE = Duration.ofSeconds(2);
+    private static final int STALE_PER_PASS = 50;
+    private static final Logger LOG = LoggerFactory.getLogger(Derivation.class);
+
+    private final Database database;
+    private final RelatedIndexing related;
+    private final FeedCache cache;
+    private final HubOutbox hub;
+    private final Consumer<String> progress;
+    private final ChangeLog changes = new ChangeLog();
+    private final Doorbell bell = new Doorbell();
+    private final Thread thread;
+    private volatile long mark;
+    private volatile boolean closed;
+
+    private Derivation(Database database, RelatedIndexing related, FeedCache cache, HubOutbox hub, Consumer<String> progress) {
+        this.database = database;
+        this.related = related;
+        this.cache = cache;
+        this.hub = hub;
+        this.progress = progress;
+        this.mark = database.read(connection -> changes.mark(connection, FOLLOWER));
+        this.thread = related == null ? null : new Thread(this::run, "minbar-derivation");
+        if (thread != null) {
+            thread.setDaemon(true);
+        }
+    }
+
+    /** Derives from the log on its own thread once {@link #start()}ed: the server, and an import that holds the index. */
+    public static Derivation following(Database database, ArticleIndex index, java.time.Clock clock, FeedCache cache,
+                                       HubOutbox hub, Consumer<String> progress) {
+        return new Derivation(database, new RelatedIndexing(database, index, clock), cache, hub, progress);
+    }
+
+    /** Derives nothing: for an import beside a running server, which holds the index and follows the log itself. */
+    public static Derivation leftToTheServer(Database database) {
+        return new Derivation(database, null, new FeedCache(), null, message -> { });
+    }
+
+    /** As {@link #leftToTheServer(Database)}, telling {@code progress} so when asked to catch up. */
+    public static Derivation leftToTheServer(Database database, Consumer<String> progress) {
+        return new Derivation(database, null, new FeedCache(), null, progress);
+    }
+
+    /** Begins following in the background: first brings the index up to date (rebuilding it if need be). */
+    public void start() {
+        if (thread != null) {
+            thread.start();
+        }
+    }
+
+    /** A change was committed, or may have been by another process: look at the log now. */
+    public void changed() {
+        bell.ring();
+    }
+
+    /** Whether the article has a change the index, related stories and pushes have not yet taken in. */
+    public boolean isPending(long articleId) {
+        long derived = thread == null ? database.read(connection -> changes.mark(connection, FOLLOWER)) : mark;
+        return database.read(connection -> changes.changedAfter(connection, articleId, derived));
+    }
+
+    /** How far derivation has got in the log, and how far the log goes: their difference is the lag. */
+    public long derivedUpTo() {
+        return mark;
+    }
+
+    /**
+     * Waits until everything logged when this is called has been derived, or the time is up;
+     * returns whether it was. For tests and tools that must see a write wholly done.
+     */
+    public boolean awaitDerived(Duration longest) throws InterruptedException {
+        long target = database.read(changes::latest);
+        long deadline = System.nanoTime() + longest.toNanos();
+        while (mark < target) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(2);
+        }
+        return true;
+    }
+
+    /** Derives on the calling thread until the log is taken in whole: an import that will exit. */
+    public void catchUp() {
+        if (related == null) {
+            progress.accept("related stories: a running server holds the search index; it takes these articles in itself");
+            return;
+        }
+        related.prepare(mark, progress);
+        long before = mark;
+        while (deriveNextBatch()) {
+            // on to the next batch
+        }
+        if (mark > before) {
+            progress.accept("related stories: computed for the " + (mark - before) + " changes in the log");
+        }
+        while (related.refreshStale(STALE_PER_PASS) > 0) {
+            // lists a rebuild or an older store left missing
+        }
+    }
+
+    private void run() {
+        boolean prepared = false;
+        while (!closed) {
+            try {
+                if (!prepared) {
+                    related.prepare(mark, progress);
+                    prepared = true;
+                }
+                if (deriveNextBatch()) {
+                    continue;
+                }
+                if (related.refreshStale(STALE_PER_PASS) > 0) {
+                    cache.invalidateAll();
+                    continue; // and look at the log again before the next few
+                }
+                bell.await(IDLE);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (closed) {
+                    return;
+                }
+                LOG.warn("deriving from the change log failed after position {}; trying again: {}", mark, e.toString());
+                sleep(AFTER_FAILURE);
+            }
+        }
+    }
+
+    /** Derives the next batch after the mark; false when there was none. */
+    private boolean deriveNextBatch() {
+        long from = mark;
+        List<ChangeLog.Change> batch = database.read(connection -> changes.after(connection, from, BATCH));
+        if (batch.isEmpty()) {
+            return false;
+        }
+        cache.invalidateAll(); // the articles are in their feeds already: show them before their related stories
+        RelatedIndexing.Lists lists = related.take(batch);
+        Set<FeedKey> touched = new LinkedHashSet<>();
+        batch.forEach(change -> touched.addAll(change.feeds()));
+        long last = batch.get(batch.size() - 1).seq();
+        database.write(connection -> {
+            related.store(connection, lists);
+            hub.record(connection, touched);
+            changes.setMark(connection, FOLLOWER, last);
+            return null;
+        }, () -> {
+            cache.invalidateAll();
+            hub.queued();
+        });
+        mark = last;
+        return true;
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            bell.await(duration);
+        } catch (InterruptedException e) {
+            closed = true;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (thread != null) {
+            // Let a batch under way finish rather than interrupt it: an interrupt during Lucene's file
+            // I/O closes the index's channels, and closing the index then fails ("FileLock invalidated").
+            bell.ring();
+            try {
+                thread.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
