@@ -97,6 +97,10 @@ class GroupCommitTest {
 
     @Test
     void aFailingWriteInAGroupLeavesNothingAndTheOthersCommit() throws Exception {
+        database.write(c -> {
+            insert(c, "existing");
+            return null;
+        });
         CountDownLatch hold = new CountDownLatch(1);
         ExecutorService writers = Executors.newFixedThreadPool(4);
         try {
@@ -107,7 +111,7 @@ class GroupCommitTest {
             }));
             Future<?> failing = writers.submit(() -> database.write(c -> {
                 insert(c, "half of a write");
-                insert(c, "kept 1"); // UNIQUE: this write fails after its first insert
+                insert(c, "existing"); // UNIQUE: this write fails after its first insert
                 return null;
             }));
             Future<?> last = writers.submit(() -> database.write(c -> {
@@ -124,7 +128,7 @@ class GroupCommitTest {
         } finally {
             writers.shutdownNow();
         }
-        assertEquals("kept 1,kept 2", database.read(c -> DatabaseTest.query(c, "SELECT group_concat(text, ',') FROM"
+        assertEquals("existing,kept 1,kept 2", database.read(c -> DatabaseTest.query(c, "SELECT group_concat(text, ',') FROM"
                 + " (SELECT text FROM notes ORDER BY text)")));
     }
 
