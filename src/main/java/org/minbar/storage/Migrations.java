@@ -32,7 +32,8 @@ final class Migrations {
             "007_websub.sql",
             "008_websub_one_pending.sql",
             "009_change_log.sql",
-            "010_feed_counts.sql");
+            "010_feed_counts.sql",
+            "011_stale_related_index.sql");
 
     private Migrations() {}
 
