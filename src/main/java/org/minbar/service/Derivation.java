@@ -92,11 +92,6 @@ public final class Derivation implements AutoCloseable {
         return database.read(connection -> changes.changedAfter(connection, articleId, derived));
     }
 
-    /** How far derivation has got in the log, and how far the log goes: their difference is the lag. */
-    public long derivedUpTo() {
-        return mark;
-    }
-
     /**
      * Waits until everything logged when this is called has been derived, or the time is up;
      * returns whether it was. For tests and tools that must see a write wholly done.

@@ -183,6 +183,16 @@ class FeedQueryTest {
                 .tombstones(c, T)).stream().map(t -> t.deleted()).toList(), "the site's, limited to the feed's size");
     }
 
+    @Test
+    void tombstonesOfACategoryAuthorOrTagWalkTheRecentDeletionsNotTheFeed() {
+        for (FeedQuery query : List.of(FeedQuery.inCategory(1, 20), FeedQuery.byAuthor(1, 20), FeedQuery.withTag(1, 20))) {
+            String plan = database.read(c -> explain(c, query.tombstonesSql(), true));
+            assertTrue(plan.contains("USING INDEX articles_deleted (deleted_at>?)"), plan);
+            assertTrue(plan.contains("(article_id=? AND "), "each deletion's link is one primary-key lookup: " + plan);
+            assertFalse(plan.contains("TEMP B-TREE"), plan);
+        }
+    }
+
     /** The EXPLAIN QUERY PLAN details of the query, one per line. */
     private String plan(FeedQuery query, boolean filtered) {
         return database.read(c -> explain(c, query.sql(), filtered));
