@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.minbar.related.ArticleIndex;
 import org.minbar.storage.Database;
 import org.minbar.support.Articles;
-import org.minbar.support.Feeds;
+import org.minbar.support.ServerProcess;
 import org.minbar.support.TestServer;
 
 /**
@@ -46,15 +43,10 @@ class CrashDuringDerivationIT {
     @Test
     void killingTheServerWhileItDerivesLosesNothingAcknowledgedAndDerivesItAfterTheRestart() throws Exception {
         Path storage = temp.resolve("storage");
-        Path feeds = Feeds.withoutBaseUrl(storage);
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.minbar.Main", "serve", "--port", "0",
-                "--storage", storage.toString(), "--feeds", feeds.toString(), "--seeds", temp.resolve("no-seeds").toString(),
-                "--token", TestServer.TOKEN)
-                .redirectErrorStream(true).start();
+        Process server = ServerProcess.start(storage, temp);
         List<Long> acknowledged = new ArrayList<>();
         try {
-            String base = baseUrl(server);
+            String base = ServerProcess.baseUrl(server);
             HttpClient client = HttpClient.newHttpClient();
             for (int b = 0; b < BATCHES; b++) {
                 StringBuilder body = new StringBuilder();
@@ -75,7 +67,7 @@ class CrashDuringDerivationIT {
                 }
             }
             // Derivation of 900 articles takes longer than this: the kill lands while it is under way.
-            assertTrue(derivedUpTo(storage) < latest(storage), "the kill comes before derivation caught up");
+            assertTrue(ServerProcess.query(storage, "SELECT coalesce((SELECT seq FROM change_marks WHERE follower = 'derived'), 0)") < ServerProcess.query(storage, "SELECT max(seq) FROM changes"), "the kill comes before derivation caught up");
         } finally {
             server.destroyForcibly();
             server.waitFor(10, TimeUnit.SECONDS);
@@ -99,17 +91,7 @@ class CrashDuringDerivationIT {
         }
     }
 
-    private static long derivedUpTo(Path storage) throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + storage.resolve(Database.FILE_NAME))) {
-            return count(db, "SELECT coalesce((SELECT seq FROM change_marks WHERE follower = 'derived'), 0)");
-        }
-    }
 
-    private static long latest(Path storage) throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + storage.resolve(Database.FILE_NAME))) {
-            return count(db, "SELECT max(seq) FROM changes");
-        }
-    }
 
     private static long count(Connection db, String sql) throws Exception {
         try (var rows = db.createStatement().executeQuery(sql)) {
@@ -118,18 +100,4 @@ class CrashDuringDerivationIT {
         }
     }
 
-    private static String baseUrl(Process server) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        for (String line; System.nanoTime() < deadline && (line = out.readLine()) != null; ) {
-            if (line.startsWith("Minbar is serving ")) {
-                String url = line.substring("Minbar is serving ".length());
-                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return url.substring(0, url.indexOf("/feed/"));
-            }
-        }
-        throw new AssertionError("the server did not start");
-    }
 }

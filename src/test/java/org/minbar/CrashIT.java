@@ -3,8 +3,6 @@ package org.minbar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.related.ArticleIndex;
 import org.minbar.support.Articles;
-import org.minbar.support.Feeds;
+import org.minbar.support.ServerProcess;
 import org.minbar.support.TestServer;
 
 /**
@@ -37,16 +35,11 @@ class CrashIT {
     @Test
     void killingTheServerMidWriteLeavesTheIndexConsistentAfterRestart() throws Exception {
         Path storage = temp.resolve("storage");
-        Path feeds = Feeds.withoutBaseUrl(storage);
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.minbar.Main", "serve", "--port", "0",
-                "--storage", storage.toString(), "--feeds", feeds.toString(), "--seeds", temp.resolve("no-seeds").toString(),
-                "--token", TestServer.TOKEN)
-                .redirectErrorStream(true).start();
+        Process server = ServerProcess.start(storage, temp);
         List<String> acknowledged = new CopyOnWriteArrayList<>();
         CountDownLatch warmedUp = new CountDownLatch(5);
         try {
-            String base = baseUrl(server);
+            String base = ServerProcess.baseUrl(server);
             HttpClient client = HttpClient.newHttpClient();
             // The kill comes a moment after the fifth acknowledged write, however slow the machine is,
             // so it lands among writes in flight rather than before the first one.
@@ -90,35 +83,14 @@ class CrashIT {
             var found = new com.fasterxml.jackson.databind.ObjectMapper().readTree(restarted.get("/api/search?q="
                     + URLEncoder.encode("عاجل", StandardCharsets.UTF_8)).body()).get("results");
             assertTrue(found.size() > 0);
-            long live = countLive(storage);
+            long live = ServerProcess.query(storage, "SELECT count(*) FROM articles WHERE deleted_at IS NULL");
             assertTrue(live >= acknowledged.size(), "every acknowledged write survived: " + live + " >= " + acknowledged.size());
         }
-        long live = countLive(storage);
+        long live = ServerProcess.query(storage, "SELECT count(*) FROM articles WHERE deleted_at IS NULL");
         try (ArticleIndex index = ArticleIndex.open(storage.resolve(App.INDEX_FOLDER))) {
             assertEquals(live, index.count(), "after the restart the index holds exactly the live articles");
         }
     }
 
-    private static String baseUrl(Process server) throws Exception {
-        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        for (String line; System.nanoTime() < deadline && (line = out.readLine()) != null; ) {
-            if (line.startsWith("Minbar is serving ")) {
-                String url = line.substring("Minbar is serving ".length());
-                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }));
-                drain.setDaemon(true);
-                drain.start();
-                return url.substring(0, url.indexOf("/feed/"));
-            }
-        }
-        throw new AssertionError("the server did not start");
-    }
 
-    private static long countLive(Path storage) throws Exception {
-        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + storage.resolve("minbar.db"));
-             var rows = connection.createStatement().executeQuery("SELECT count(*) FROM articles WHERE deleted_at IS NULL")) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
 }

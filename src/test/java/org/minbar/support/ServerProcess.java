@@ -1,0 +1,51 @@
+package org.minbar.support;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.concurrent.TimeUnit;
+
+/** A server in a process of its own, for the tests that kill it: started on a free port, its address read from its output. */
+public final class ServerProcess {
+
+    private ServerProcess() {}
+
+    /** Starts `minbar serve` on storage with the test token, no seeds, and feeds that name the port given. */
+    public static Process start(Path storage, Path temp) throws Exception {
+        Path feeds = Feeds.withoutBaseUrl(storage);
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.minbar.Main", "serve", "--port", "0",
+                "--storage", storage.toString(), "--feeds", feeds.toString(), "--seeds", temp.resolve("no-seeds").toString(),
+                "--token", TestServer.TOKEN)
+                .redirectErrorStream(true).start();
+    }
+
+    /** The address the server says it serves, once it says so; its further output is read and dropped. */
+    public static String baseUrl(Process server) throws Exception {
+        BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (String line; System.nanoTime() < deadline && (line = out.readLine()) != null; ) {
+            if (line.startsWith("Minbar is serving ")) {
+                String url = line.substring("Minbar is serving ".length());
+                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }));
+                drain.setDaemon(true);
+                drain.start();
+                return url.substring(0, url.indexOf("/feed/"));
+            }
+        }
+        throw new AssertionError("the server did not start");
+    }
+
+    /** One number from the store's database file, read with a connection of the test's own. */
+    public static long query(Path storage, String sql) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + storage.resolve("minbar.db"));
+             ResultSet rows = db.createStatement().executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
