@@ -15,9 +15,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows the change log and derives everything that is not the article itself, a batch of
- * changes at a time, on one background thread: cached feeds are dropped as soon as the batch is
- * read (the articles are already in their feeds), then the search index and related stories take
- * the batch in, and one transaction stores the lists, queues the WebSub pushes of every feed the
+ * changes at a time, on one background thread. Cached feeds are dropped the moment a change
+ * commits, before its writer is answered (the article is in its feeds already, so a publisher reads
+ * its own write); the search index and related stories then take the batch in, and one transaction stores the lists, queues the WebSub pushes of every feed the
  * batch touched and moves the follower's mark; after it, cached feeds are dropped again (now with
  * the related stories) and the hub is woken. A crash before that transaction leaves the mark where
  * it was, so the batch is derived again at the next start: indexing and lists are the same again,
@@ -81,8 +81,12 @@ public final class Derivation implements AutoCloseable {
         }
     }
 
-    /** A change was committed, or may have been by another process: look at the log now. */
+    /**
+     * A change was committed, or may have been by another process: drop the cached feeds, which
+     * no longer show every article they hold, and look at the log now.
+     */
     public void changed() {
+        cache.invalidateAll();
         bell.ring();
     }
 
@@ -162,7 +166,6 @@ public final class Derivation implements AutoCloseable {
         if (batch.isEmpty()) {
             return false;
         }
-        cache.invalidateAll(); // the articles are in their feeds already: show them before their related stories
         RelatedIndexing.Lists lists = related.take(batch);
         Set<FeedKey> touched = new LinkedHashSet<>();
         batch.forEach(change -> touched.addAll(change.feeds()));
