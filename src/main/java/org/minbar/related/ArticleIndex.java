@@ -12,6 +12,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -19,11 +20,13 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +49,13 @@ public final class ArticleIndex implements AutoCloseable {
     static final String AUTHOR = "author";
     static final String NAMES = "names";
     static final String PUBLISHED = "published";
+    /** Doc values read when ranking candidates (RankingFacts): never the stored text, whose blocks would be decompressed. */
+    static final String RANK_ID = "rank-id";
+    static final String RANK_CATEGORY = "rank-category";
+    static final String RANK_TAG = "rank-tag";
+    static final String RANK_TITLE_TERMS = "rank-title-terms";
+    /** What the documents hold besides the analysis: a change here, like one of the analysis, means a rebuild. */
+    private static final String SCHEMA = "rank-doc-values-1";
     /** Commit data: the last change-log position taken in (an older index, with a time watermark, reads as never committed). */
     private static final String WATERMARK = "change-seq";
     private static final String ANALYSIS = "analysis";
@@ -106,11 +116,15 @@ public final class ArticleIndex implements AutoCloseable {
             Analyzer analyzer = new NewsAnalyzer(brokenPlurals);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                    // Few segments: a similarity query looks up each of its words in every segment, and
+                    // every small batch derived makes a segment; merging them sooner costs less than that.
+                    .setMergePolicy(new TieredMergePolicy().setSegmentsPerTier(4))
                     .setCommitOnClose(true);
             IndexWriter writer = new IndexWriter(directory, config); // takes the lock first: never reads another's index
             try {
                 DirectoryReader.open(writer).close(); // fails on a corrupt index
-                return new ArticleIndex(directory, writer, analyzer, brokenPlurals ? NewsAnalyzer.VERSION : "arabic-light-1");
+                return new ArticleIndex(directory, writer, analyzer,
+                        SCHEMA + "/" + (brokenPlurals ? NewsAnalyzer.VERSION : "arabic-light-1"));
             } catch (IOException | RuntimeException e) {
                 writer.rollback(); // releases the lock
                 throw e;
@@ -135,6 +149,11 @@ public final class ArticleIndex implements AutoCloseable {
         article.tags().forEach(t -> document.add(new StringField(TAG, t, Field.Store.YES)));
         article.authors().forEach(a -> document.add(new TextField(AUTHOR, a, Field.Store.NO)));
         article.termNames().forEach(n -> document.add(new TextField(NAMES, n, Field.Store.NO)));
+        document.add(new NumericDocValuesField(RANK_ID, article.id()));
+        article.categories().forEach(c -> document.add(new SortedSetDocValuesField(RANK_CATEGORY, new BytesRef(c))));
+        article.tags().forEach(t -> document.add(new SortedSetDocValuesField(RANK_TAG, new BytesRef(t))));
+        AnalyzedTerms.of(analyzer, TITLE, article.title())
+                .forEach(term -> document.add(new SortedSetDocValuesField(RANK_TITLE_TERMS, new BytesRef(term))));
         long published = article.published().toEpochMilli();
         document.add(new LongPoint(PUBLISHED, published));
         document.add(new NumericDocValuesField(PUBLISHED, published));
@@ -183,7 +202,7 @@ public final class ArticleIndex implements AutoCloseable {
         return -1;
     }
 
-    /** Whether the index was last committed with the analysis this instance uses; if not, it must be rebuilt. */
+    /** Whether the index was last committed with the analysis and document schema this instance uses; if not, it must be rebuilt. */
     public boolean analysisIsCurrent() {
         for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
             if (entry.getKey().equals(ANALYSIS)) {

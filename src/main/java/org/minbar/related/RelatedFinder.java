@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
@@ -32,9 +31,13 @@ public final class RelatedFinder {
     static final double CATEGORY_BONUS = 0.10;
     static final double TAG_BONUS = 0.20;
     static final double NEAR_DUPLICATE = 0.7;
+    /**
+     * How much of an article's text its similarity query is drawn from, in tokens: news leads with
+     * what a story is about, and every distinct word read costs a dictionary lookup in each index
+     * segment, which was most of the cost of a long article's query.
+     */
+    static final int TOKENS_READ = 400;
     private static final double DAYS_PER_YEAR = 365.25;
-    private static final Set<String> RANKING_FIELDS = Set.of(ArticleIndex.ID, ArticleIndex.TITLE, ArticleIndex.CATEGORY,
-            ArticleIndex.TAG, ArticleIndex.PUBLISHED);
 
     private final ArticleIndex index;
 
@@ -61,32 +64,35 @@ public final class RelatedFinder {
         Set<String> tags = new HashSet<>(article.tags());
         List<Candidate> candidates = new ArrayList<>();
         for (ScoreDoc hit : hits) {
-            Document document = searcher.storedFields().document(hit.doc, RANKING_FIELDS); // not the long text
-            long id = Long.parseLong(document.get(ArticleIndex.ID));
-            if (id == article.id()) {
+            RankingFacts facts = RankingFacts.of(searcher.getIndexReader(), hit.doc);
+            if (facts.id() == article.id()) {
                 continue;
             }
             double score = hit.score / best
-                    + CATEGORY_BONUS * shared(document.getValues(ArticleIndex.CATEGORY), categories)
-                    + TAG_BONUS * shared(document.getValues(ArticleIndex.TAG), tags);
-            long published = document.getField(ArticleIndex.PUBLISHED).numericValue().longValue();
-            double years = Math.abs(Duration.ofMillis(published - article.published().toEpochMilli()).toHours()) / 24.0 / DAYS_PER_YEAR;
-            candidates.add(new Candidate(id, score / (1 + years), terms(document.get(ArticleIndex.TITLE))));
+                    + CATEGORY_BONUS * shared(facts.categories(), categories)
+                    + TAG_BONUS * shared(facts.tags(), tags);
+            double years = Math.abs(Duration.ofMillis(facts.published() - article.published().toEpochMilli()).toHours())
+                    / 24.0 / DAYS_PER_YEAR;
+            candidates.add(new Candidate(facts.id(), hit.doc, score / (1 + years)));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
         List<Candidate> chosen = new ArrayList<>();
+        List<Set<String>> chosenTitles = new ArrayList<>();
         for (Candidate candidate : candidates) {
             if (chosen.size() == limit) {
                 break;
             }
-            if (chosen.stream().noneMatch(c -> jaccard(c.titleTerms(), candidate.titleTerms()) >= NEAR_DUPLICATE)) {
+            // Read only for the candidates reached: usually the first few.
+            Set<String> title = RankingFacts.titleTerms(searcher.getIndexReader(), candidate.doc());
+            if (chosenTitles.stream().noneMatch(other -> jaccard(other, title) >= NEAR_DUPLICATE)) {
                 chosen.add(candidate);
+                chosenTitles.add(title);
             }
         }
         return chosen.stream().map(c -> new ScoredArticle(c.id(), c.score())).toList();
     }
 
-    private record Candidate(long id, double score, Set<String> titleTerms) {}
+    private record Candidate(long id, int doc, double score) {}
 
     /** Text like the article's, in title or body; null when the article has no usable terms. */
     private Query query(IndexSearcher searcher, IndexedArticle article) throws IOException {
@@ -100,6 +106,7 @@ public final class RelatedFinder {
         mlt.setFieldNames(new String[] {ArticleIndex.TITLE});
         Query title = mlt.like(ArticleIndex.TITLE, new StringReader(article.title()));
         mlt.setFieldNames(new String[] {ArticleIndex.TEXT});
+        mlt.setMaxNumTokensParsed(TOKENS_READ);
         Query text = mlt.like(ArticleIndex.TEXT, new StringReader(article.title() + "\n" + article.text()));
         BooleanQuery.Builder similar = new BooleanQuery.Builder()
                 .add(new BoostQuery(title, 2f), BooleanClause.Occur.SHOULD)
@@ -118,7 +125,7 @@ public final class RelatedFinder {
         return query instanceof BooleanQuery boolean_ && boolean_.clauses().isEmpty();
     }
 
-    private static int shared(String[] values, Set<String> mine) {
+    private static int shared(Set<String> values, Set<String> mine) {
         int count = 0;
         for (String value : values) {
             if (mine.contains(value)) {
@@ -126,10 +133,6 @@ public final class RelatedFinder {
             }
         }
         return count;
-    }
-
-    private Set<String> terms(String text) {
-        return AnalyzedTerms.of(index.analyzer(), ArticleIndex.TITLE, text);
     }
 
     private static double jaccard(Set<String> a, Set<String> b) {
