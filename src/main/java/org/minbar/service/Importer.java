@@ -27,10 +27,14 @@ import org.minbar.model.Submission;
  * duplicates. A folder's files are submitted by extension: .json, .html/.htm, .atom; an .xml file
  * is read as a WordPress export unless its root element is an Atom entry. Progress goes to
  * {@code progress} every {@value #PROGRESS_EVERY} items and at the end of each export or folder.
+ * Items are saved as the batch endpoint saves them: a group at a time (at most a progress step's
+ * worth), each group one durable commit in which a refused item leaves nothing and the others stay.
  */
 public final class Importer {
 
     static final int PROGRESS_EVERY = 100;
+    /** Article files are saved a group at a time, each group one commit: up to this many bytes of them held at once. */
+    private static final long GROUP_BYTES = 8L * 1024 * 1024;
     private static final String ATOM_ENTRY = ArticleReaders.ATOM + ";type=entry";
     private static final Map<String, String> MEDIA_TYPES = Map.of(
             "json", ArticleReaders.JSON,
@@ -86,14 +90,53 @@ public final class Importer {
             tally.fail(folder.toString(), "", "cannot list the folder: " + e.getMessage());
             return tally;
         }
+        List<Path> articleFiles = new ArrayList<>();
+        long pendingBytes = 0;
         for (int i = 0; i < files.size(); i++) {
-            tally.add(file(files.get(i)));
+            Path file = files.get(i);
+            if (extension(file).equals("xml") && !isAtomEntry(file)) {
+                submitFiles(articleFiles, tally); // in the folder's order
+                pendingBytes = 0;
+                tally.add(export(file));
+            } else {
+                articleFiles.add(file);
+                pendingBytes += sizeOf(file);
+            }
+            if (pendingBytes > GROUP_BYTES) {
+                submitFiles(articleFiles, tally);
+                pendingBytes = 0;
+            }
             if ((i + 1) % PROGRESS_EVERY == 0 && i + 1 < files.size()) {
+                pendingBytes = 0;
+                submitFiles(articleFiles, tally);
                 progress.accept(folder + ": " + (i + 1) + " of " + files.size() + " files: " + tally.counts());
             }
         }
+        submitFiles(articleFiles, tally);
         progress.accept(folder + ": done, " + files.size() + (files.size() == 1 ? " file: " : " files: ") + tally.counts());
         return tally;
+    }
+
+    /** Submits the article files read so far in one group commit, and empties the list. */
+    private void submitFiles(List<Path> files, Tally tally) {
+        List<Path> readable = new ArrayList<>();
+        List<Submission> submissions = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                submissions.add(new Submission(MEDIA_TYPES.get(extension(file)), Files.readAllBytes(file)));
+                readable.add(file);
+            } catch (IOException e) {
+                tally.fail(file.toString(), "", cannotRead(e));
+            }
+        }
+        files.clear();
+        if (submissions.isEmpty()) {
+            return;
+        }
+        List<ArticleService.Outcome> outcomes = outcomes(() -> articles.submitAll(submissions), submissions.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            tally.record(outcomes.get(i), readable.get(i).toString(), "");
+        }
     }
 
     private Tally file(Path file) {
@@ -119,31 +162,57 @@ public final class Importer {
     private Tally export(Path file) {
         Tally tally = new Tally();
         String source = file.toString();
+        List<WxrItem.Post> posts = new ArrayList<>();
+        int read = 0;
         try (InputStream input = Files.newInputStream(file); WxrReader reader = WxrReader.open(input)) {
             for (Optional<WxrItem> next = reader.next(); next.isPresent(); next = reader.next()) {
-                if (tally.items > 0 && tally.items % PROGRESS_EVERY == 0) { // not after the last: "done" says it
-                    progress.accept(source + ": " + tally.items + " items so far: " + tally.counts());
+                if (read > 0 && read % PROGRESS_EVERY == 0) { // not after the last: "done" says it
+                    savePosts(source, posts, tally);
+                    progress.accept(source + ": " + read + " items so far: " + tally.counts());
                 }
-                record(source, next.get(), tally);
+                read++;
+                if (next.get() instanceof WxrItem.Post post) {
+                    posts.add(post);
+                } else {
+                    record(source, next.get(), tally);
+                }
             }
         } catch (WxrException e) {
             tally.fail(source, "", e.getMessage());
         } catch (IOException e) {
             tally.fail(source, "", cannotRead(e));
         }
+        savePosts(source, posts, tally); // what was read before an error is kept
         progress.accept(source + ": done, " + tally.items + (tally.items == 1 ? " item: " : " items: ") + tally.counts());
         return tally;
     }
 
+    /** Saves the posts read so far in one group commit (as the batch endpoint does), and empties the list. */
+    private void savePosts(String source, List<WxrItem.Post> posts, Tally tally) {
+        if (posts.isEmpty()) {
+            return;
+        }
+        List<ArticleDraft> drafts = posts.stream().map(WxrItem.Post::draft).toList();
+        List<ArticleService.Outcome> outcomes = outcomes(() -> articles.saveAll(drafts), drafts.size());
+        for (int i = 0; i < outcomes.size(); i++) {
+            ArticleDraft draft = drafts.get(i);
+            tally.record(outcomes.get(i), source, label(posts.get(i).line(), draft.title(), draft.guid().orElse("")));
+        }
+        posts.clear();
+    }
+
+    /** The outcomes of a group, or, when its transaction failed as a whole, that failure for each of its items. */
+    private static List<ArticleService.Outcome> outcomes(java.util.function.Supplier<List<ArticleService.Outcome>> save,
+                                                         int size) {
+        try {
+            return save.get();
+        } catch (RuntimeException e) {
+            return java.util.Collections.nCopies(size, ArticleService.Outcome.refused(e));
+        }
+    }
+
     private void record(String source, WxrItem item, Tally tally) {
-        if (item instanceof WxrItem.Post post) {
-            ArticleDraft draft = post.draft();
-            try {
-                tally.saved(articles.save(draft));
-            } catch (RuntimeException e) {
-                tally.fail(source, label(post.line(), draft.title(), draft.guid().orElse("")), reason(e));
-            }
-        } else if (item instanceof WxrItem.Skipped skipped) {
+        if (item instanceof WxrItem.Skipped skipped) {
             tally.skip(skipped.reason());
         } else if (item instanceof WxrItem.Failed failed) {
             tally.fail(source, label(failed.line(), failed.title(), failed.guid()), failed.problems().getMessage());
@@ -154,6 +223,14 @@ public final class Importer {
     private static String label(int line, String title, String guid) {
         return "item at line " + line + (title.isEmpty() ? "" : " \"" + title + "\"")
                 + (guid.isEmpty() ? "" : " (guid " + guid + ")");
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0; // reading it reports the error
+        }
     }
 
     private static String cannotRead(IOException e) {
@@ -193,6 +270,10 @@ public final class Importer {
             } else {
                 updated++;
             }
+        }
+
+        void record(ArticleService.Outcome outcome, String source, String item) {
+            outcome.saved().ifPresentOrElse(this::saved, () -> fail(source, item, reason(outcome.failure().orElseThrow())));
         }
 
         void skip(String reason) {

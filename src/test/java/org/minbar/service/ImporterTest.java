@@ -150,6 +150,43 @@ class ImporterTest {
     }
 
     @Test
+    void postsAreSavedAGroupAtATimeAndAnItemTheStoreRefusesLeavesTheRestOfItsGroup() throws Exception {
+        // Refused when saved, not when read: its guid belongs to one article and its link to another.
+        articles.submit(new org.minbar.model.Submission("application/json", """
+                {"guid": "urn:test:held-1", "url": "https://news.example/held-1", "title": "خبر أول", "content": "<p>نص</p>"}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        articles.submit(new org.minbar.model.Submission("application/json", """
+                {"guid": "urn:test:held-2", "url": "https://news.example/held-2", "title": "خبر ثان", "content": "<p>نص</p>"}
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        StringBuilder items = new StringBuilder();
+        for (int i = 1; i <= 150; i++) {
+            String guid = i == 120 ? "urn:test:held-1" : "urn:test:post-" + i;
+            String link = i == 120 ? "https://news.example/held-2" : "https://news.example/post-" + i;
+            items.append("<item><title>خبر رقم ").append(i).append("</title><guid>").append(guid).append("</guid><link>")
+                    .append(link).append("</link><content:encoded>نص الخبر</content:encoded>")
+                    .append("<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>\n");
+        }
+        Path export = Files.writeString(temp.resolve("posts.xml"), """
+                <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
+                <channel><wp:wxr_version>1.2</wp:wxr_version>
+                %s</channel></rss>""".formatted(items));
+        ImportReport report = importer().importAll(List.of(export));
+
+        assertEquals(149, report.imported(), "every post but the refused one, in its group too");
+        assertEquals(1, report.failures().size());
+        assertEquals("item at line 122 \"خبر رقم 120\" (guid urn:test:held-1)", report.failures().get(0).item());
+        assertTrue(report.failures().get(0).reason().contains("belongs to article"), report.failures().get(0).reason());
+        assertEquals(List.of(
+                export + ": 100 items so far: 100 imported (new), 0 updated, 0 skipped, 0 failed",
+                export + ": done, 150 items: 149 imported (new), 0 updated, 0 skipped, 1 failed"), progress);
+        assertEquals(151L, (long) database.read(connection -> {
+            try (var count = connection.prepareStatement("SELECT count(*) FROM articles").executeQuery()) {
+                return count.getLong(1);
+            }
+        }), "the two held articles and 149 imported");
+    }
+
+    @Test
     void aFolderOfJsonFilesIsSubmittedFileByFileAndOtherFilesAreLeftAlone() throws Exception {
         Path folder = Files.createDirectories(temp.resolve("articles"));
         Files.writeString(folder.resolve("01-s400.json"), Articles.s400Deal("urn:test:s400"));
