@@ -17,6 +17,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * Ranks the articles most like a given one: MoreLikeThis over title (weighted double) and text,
@@ -55,7 +56,9 @@ public final class RelatedFinder {
         if (query == null) {
             return List.of();
         }
-        ScoreDoc[] hits = searcher.search(query, CANDIDATES).scoreDocs;
+        // Counting hits exactly only as far as the candidates lets the scorer skip documents that
+        // cannot reach them (the top hits are the same).
+        ScoreDoc[] hits = searcher.search(query, new TopScoreDocCollectorManager(CANDIDATES, CANDIDATES)).scoreDocs;
         if (hits.length == 0) {
             return List.of();
         }
