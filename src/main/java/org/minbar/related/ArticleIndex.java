@@ -184,7 +184,7 @@ public final class ArticleIndex implements AutoCloseable {
     /** Makes the changes durable and visible to searches, recording the change-log position taken in. */
     public void commit(long watermark) {
         try {
-            writer.setLiveCommitData(Map.of(WATERMARK, Long.toString(watermark), ANALYSIS, analysis).entrySet());
+            writer.setLiveCommitData(commitData(watermark));
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
@@ -192,7 +192,25 @@ public final class ArticleIndex implements AutoCloseable {
         }
     }
 
-    /** The watermark of the last commit, or -1 for an index that has never been committed. */
+    /**
+     * Makes the changes visible to searches at once without making them durable (no fsync): the
+     * next {@link #commit}, or closing, records them with this watermark. A crash before that
+     * loses only what the change log still holds after the last committed watermark.
+     */
+    public void refresh(long watermark) {
+        try {
+            writer.setLiveCommitData(commitData(watermark));
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException("refreshing the index's searcher failed", e);
+        }
+    }
+
+    private Iterable<Map.Entry<String, String>> commitData(long watermark) {
+        return Map.of(WATERMARK, Long.toString(watermark), ANALYSIS, analysis).entrySet();
+    }
+
+    /** The watermark of the last commit or refresh, or -1 for an index that has never been committed. */
     public long watermark() {
         for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
             if (entry.getKey().equals(WATERMARK)) {

@@ -9,6 +9,7 @@ import org.minbar.model.FeedKey;
 import org.minbar.related.ArticleIndex;
 import org.minbar.storage.ChangeLog;
 import org.minbar.storage.Database;
+import org.minbar.storage.RelatedStore;
 import org.minbar.websub.Doorbell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,8 @@ public final class Derivation implements AutoCloseable {
     private static final Duration IDLE = Duration.ofSeconds(30);
     private static final Duration AFTER_FAILURE = Duration.ofSeconds(2);
     private static final int STALE_PER_PASS = 50;
+    /** The longest rest after a batch while publishers write (see {@link #yieldToPublishers}). */
+    private static final Duration MOST_REST = Duration.ofSeconds(1);
     private static final Logger LOG = LoggerFactory.getLogger(Derivation.class);
 
     private final Database database;
@@ -40,9 +43,11 @@ public final class Derivation implements AutoCloseable {
     private final HubOutbox hub;
     private final Consumer<String> progress;
     private final ChangeLog changes = new ChangeLog();
+    private final RelatedStore lists = new RelatedStore();
     private final Doorbell bell = new Doorbell();
     private final Thread thread;
     private volatile long mark;
+    private volatile long lastChange = System.nanoTime();
     private volatile boolean closed;
 
     private Derivation(Database database, RelatedIndexing related, FeedCache cache, HubOutbox hub, Consumer<String> progress) {
@@ -86,24 +91,30 @@ public final class Derivation implements AutoCloseable {
      * no longer show every article they hold, and look at the log now.
      */
     public void changed() {
+        lastChange = System.nanoTime();
         cache.invalidateAll();
         bell.ring();
     }
 
-    /** Whether the article has a change the index, related stories and pushes have not yet taken in. */
+    /**
+     * Whether the article has a change the index, related stories and pushes have not yet taken
+     * in, or a related list due to be computed again (a newer article may belong in it).
+     */
     public boolean isPending(long articleId) {
         long derived = thread == null ? database.read(connection -> changes.mark(connection, FOLLOWER)) : mark;
-        return database.read(connection -> changes.changedAfter(connection, articleId, derived));
+        return database.read(connection -> changes.changedAfter(connection, articleId, derived)
+                || lists.isStale(connection, articleId));
     }
 
     /**
-     * Waits until everything logged when this is called has been derived, or the time is up;
-     * returns whether it was. For tests and tools that must see a write wholly done.
+     * Waits until everything logged when this is called has been derived and no related list is
+     * stale, or the time is up; returns whether it was. For tests and tools that must see a write
+     * wholly done.
      */
     public boolean awaitDerived(Duration longest) throws InterruptedException {
         long target = database.read(changes::latest);
         long deadline = System.nanoTime() + longest.toNanos();
-        while (mark < target) {
+        while (mark < target || !database.read(connection -> lists.stale(connection, 1)).isEmpty()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -139,7 +150,9 @@ public final class Derivation implements AutoCloseable {
                     related.prepare(mark, progress);
                     prepared = true;
                 }
+                long started = System.nanoTime();
                 if (deriveNextBatch()) {
+                    yieldToPublishers(started);
                     continue;
                 }
                 if (related.refreshStale(STALE_PER_PASS) > 0) {
@@ -181,6 +194,24 @@ public final class Derivation implements AutoCloseable {
         });
         mark = last;
         return true;
+    }
+
+    /**
+     * Publishing comes first: when writes were committed while a batch was derived, the follower
+     * rests as long as the batch took (at most {@link #MOST_REST}) before the next, so under a burst
+     * it takes about half of one core and acknowledgements keep the rest; the feeds show the new
+     * articles meanwhile, and their related stories and pushes follow. On an idle server, or once
+     * a burst ends, it never rests.
+     */
+    private void yieldToPublishers(long batchStarted) {
+        if (lastChange - batchStarted > 0) {
+            long took = System.nanoTime() - batchStarted;
+            try {
+                Thread.sleep(Math.min(took, MOST_REST.toNanos()) / 1_000_000);
+            } catch (InterruptedException e) {
+                closed = true;
+            }
+        }
     }
 
     private void sleep(Duration duration) {

@@ -27,12 +27,14 @@ import org.minbar.storage.RelatedStore;
 
 /**
  * Keeps the search index and the related-story lists in step with the change log, a batch of
- * changes at a time: the batch's articles are indexed (or removed) and the index committed once
- * with the batch's last log position; each changed article's list is computed with one similarity
- * query; the lists of the articles it is now most like are computed again where it would enter
- * them (see {@link #entersList}), each once per batch however many articles of the batch touched
- * it; and the lists of the articles a deleted one was in are computed again. At start, {@link #prepare} rebuilds a missing or outdated index from the
- * database and takes in the changes its last commit missed.
+ * changes at a time: the batch's articles are indexed (or removed) and made searchable once with
+ * the batch's last log position (durably at most every {@link #DURABLE_EVERY}); each changed
+ * article's list is computed with one similarity query; and the lists a change may alter (those
+ * of the articles a new one is now most like, where it would enter them, see {@link #entersList},
+ * and those that named a deleted one) are marked stale, kept and shown until {@link #refreshStale}
+ * computes them again once the log is taken in: each once however many articles of a burst
+ * touched it, and never ahead of the new articles' own lists. At start, {@link #prepare} rebuilds
+ * a missing or outdated index from the database and takes in the changes its last commit missed.
  */
 final class RelatedIndexing {
 
@@ -40,6 +42,12 @@ final class RelatedIndexing {
     /** How many of its nearest articles a new article is offered to as a related story. */
     static final int NEIGHBOURS = 10;
     private static final int REBUILD_BATCH = 500;
+    /**
+     * How often the index is made durable while changes flow: each batch is made searchable at
+     * once without an fsync, and a crash makes {@link #prepare} index again what came after the
+     * last durable commit, which the change log still holds.
+     */
+    static final java.time.Duration DURABLE_EVERY = java.time.Duration.ofSeconds(1);
 
     private final Database database;
     private final ArticleIndex index;
@@ -48,6 +56,7 @@ final class RelatedIndexing {
     private final ArticleStore articles = new ArticleStore();
     private final RelatedStore related = new RelatedStore();
     private final ChangeLog changes = new ChangeLog();
+    private long committedAt = System.nanoTime() - DURABLE_EVERY.toNanos();
 
     RelatedIndexing(Database database, ArticleIndex index, Clock clock) {
         this.database = database;
@@ -56,8 +65,8 @@ final class RelatedIndexing {
         this.clock = clock;
     }
 
-    /** Lists to store, by article. */
-    record Lists(Map<Long, List<RelatedStore.Scored>> byArticle) {}
+    /** Lists to store, by article, and the articles whose lists are to be computed again later. */
+    record Lists(Map<Long, List<RelatedStore.Scored>> byArticle, Set<Long> stale) {}
 
     /**
      * Makes the index hold everything up to the follower's {@code mark} at least: rebuilt from the
@@ -89,19 +98,26 @@ final class RelatedIndexing {
     }
 
     /**
-     * Takes a batch of changes in: indexes them (one commit, one searcher refresh), then works out
-     * every list the batch changes. Nothing is stored here; the caller stores the lists with its mark.
+     * Takes a batch of changes in: indexes them (one searcher refresh), computes the changed
+     * articles' own lists and finds the lists the batch makes stale. Nothing is stored here; the
+     * caller stores the lists with its mark.
      */
     Lists take(List<ChangeLog.Change> batch) {
         Map<Long, Article> changed = load(batch);
         index(changed);
-        index.commit(batch.get(batch.size() - 1).seq());
+        long upTo = batch.get(batch.size() - 1).seq();
+        if (System.nanoTime() - committedAt >= DURABLE_EVERY.toNanos()) {
+            index.commit(upTo);
+            committedAt = System.nanoTime();
+        } else {
+            index.refresh(upTo); // searchable now; durable with the next commit, replayed from the log after a crash
+        }
         Map<Long, List<RelatedStore.Scored>> lists = new LinkedHashMap<>();
         Map<Long, Map<Long, Double>> offers = new HashMap<>(); // neighbour → new article → score
-        Set<Long> recompute = new LinkedHashSet<>();
+        Set<Long> stale = new LinkedHashSet<>();
         for (Article article : changed.values()) {
             if (article.isDeleted()) {
-                recompute.addAll(database.read(connection -> related.referencing(connection, article.id(), NEIGHBOURS)));
+                stale.addAll(database.read(connection -> related.referencing(connection, article.id(), NEIGHBOURS)));
                 continue;
             }
             List<ScoredArticle> nearest = finder.relatedTo(indexed(article), NEIGHBOURS);
@@ -114,16 +130,11 @@ final class RelatedIndexing {
         Map<Long, List<RelatedStore.Scored>> current = database.read(connection -> related.listsOf(connection, offers.keySet()));
         offers.forEach((neighbour, offered) -> {
             if (entersList(current.getOrDefault(neighbour, List.of()), offered)) {
-                recompute.add(neighbour);
+                stale.add(neighbour);
             }
         });
-        recompute.removeAll(changed.keySet());
-        for (Article article : database.read(connection -> articles.load(connection, List.copyOf(recompute)))) {
-            if (!article.isDeleted()) {
-                lists.put(article.id(), scored(finder.relatedTo(indexed(article), RELATED_PER_ARTICLE)));
-            }
-        }
-        return new Lists(lists);
+        stale.removeAll(changed.keySet());
+        return new Lists(lists, stale);
     }
 
     /**
@@ -141,16 +152,18 @@ final class RelatedIndexing {
                 || list.stream().anyMatch(entry -> entry.id() == offer.getKey()));
     }
 
-    /** Stores the lists, in the caller's transaction. */
+    /** Stores the lists and marks the stale ones, in the caller's transaction. */
     void store(Connection connection, Lists lists) throws SQLException {
         for (Map.Entry<Long, List<RelatedStore.Scored>> list : lists.byArticle().entrySet()) {
             related.replace(connection, list.getKey(), list.getValue(), clock.instant());
         }
+        related.markStale(connection, lists.stale());
     }
 
     /**
-     * Computes up to {@code limit} lists that are missing or older than their article (after a
-     * rebuild, or for a store filled before the log existed); returns how many it computed.
+     * Computes up to {@code limit} lists that are missing, marked stale, or older than their
+     * article (after a batch, a rebuild, or for a store filled before the log existed); returns
+     * how many it computed.
      */
     int refreshStale(int limit) {
         List<Long> stale = database.read(connection -> related.stale(connection, limit));
@@ -162,7 +175,7 @@ final class RelatedIndexing {
         }
         if (!lists.isEmpty()) {
             database.write(connection -> {
-                store(connection, new Lists(lists));
+                store(connection, new Lists(lists, Set.of()));
                 return null;
             });
         }

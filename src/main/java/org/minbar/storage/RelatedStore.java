@@ -84,6 +84,31 @@ public final class RelatedStore {
         return ids(connection, "SELECT DISTINCT article_id FROM computed_related WHERE related_id = ? LIMIT ?", relatedId, limit);
     }
 
+    /**
+     * Marks these articles' lists as due to be computed again (they are kept, and shown, until
+     * then): a new article may belong in them. Read back by {@link #stale}.
+     */
+    public void markStale(Connection connection, Collection<Long> articleIds) throws SQLException {
+        try (PreparedStatement mark = connection.prepareStatement("UPDATE articles SET related_at = NULL WHERE id = ?")) {
+            for (long id : articleIds) {
+                mark.setLong(1, id);
+                mark.addBatch();
+            }
+            mark.executeBatch();
+        }
+    }
+
+    /** Whether the article is live and its list missing, marked stale, or older than its last change. */
+    public boolean isStale(Connection connection, long articleId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM articles WHERE id = ? AND deleted_at IS NULL"
+                + " AND (related_at IS NULL OR related_at < modified_at)")) {
+            query.setLong(1, articleId);
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next();
+            }
+        }
+    }
+
     /** Live articles whose list is missing or older than their last change. */
     public List<Long> stale(Connection connection, int limit) throws SQLException {
         return ids(connection, "SELECT id FROM articles WHERE deleted_at IS NULL AND (related_at IS NULL OR related_at < modified_at)"

@@ -80,11 +80,17 @@ class RelatedIndexingTest {
     }
 
     private List<Long> post(ArticleService articles, List<String> stories) {
+        return post(articles, stories, true);
+    }
+
+    private List<Long> post(ArticleService articles, List<String> stories, boolean derive) {
         List<Long> ids = new ArrayList<>();
         for (String json : stories) {
             ids.add(articles.submit(new Submission("application/json", json.getBytes(StandardCharsets.UTF_8))).article().id());
         }
-        derivation.catchUp();
+        if (derive) {
+            derivation.catchUp();
+        }
         return ids;
     }
 
@@ -114,6 +120,34 @@ class RelatedIndexingTest {
                     "the Idlib stories first: " + lists.get(i));
         }
         assertEquals(4, index.count());
+    }
+
+    @Test
+    void aNewArticleMarksTheListsItWouldEnterStaleAndTheyKeepTheirStoriesUntilComputedAgain() {
+        index = ArticleIndex.open(storage.resolve("index"));
+        ArticleService articles = following();
+        List<Long> first = post(articles, STORIES.subList(0, 2));
+        assertEquals(List.of(List.of(first.get(1)), List.of(first.get(0))), lists(first));
+        long before = database.read(new org.minbar.storage.ChangeLog()::latest);
+
+        long third = post(articles, List.of(STORIES.get(2)), false).get(0);
+        RelatedIndexing indexing = new RelatedIndexing(database, index, Clock.systemUTC());
+        RelatedIndexing.Lists taken = indexing.take(database.read(c -> new org.minbar.storage.ChangeLog().after(c, before, 500)));
+        assertEquals(java.util.Set.of(third), taken.byArticle().keySet(), "the batch's own article is computed at once");
+        assertEquals(java.util.Set.copyOf(first), taken.stale(), "the two lists it would enter are left for later");
+        database.write(c -> {
+            indexing.store(c, taken);
+            return null;
+        });
+        assertEquals(List.of(List.of(first.get(1)), List.of(first.get(0))), lists(first), "stale lists are still shown");
+        assertTrue(derivation.isPending(first.get(0)), "and reported as pending");
+
+        assertEquals(2, indexing.refreshStale(50));
+        for (List<Long> list : lists(first)) {
+            assertTrue(list.contains(third), "computed again, with the new article: " + list);
+        }
+        assertFalse(derivation.isPending(first.get(0)));
+        assertEquals(0, indexing.refreshStale(50));
     }
 
     @Test
