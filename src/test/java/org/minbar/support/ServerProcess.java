@@ -16,7 +16,17 @@ public final class ServerProcess {
 
     /** Starts `minbar serve` on storage with the test token, no seeds, and feeds that name the port given. */
     public static Process start(Path storage, Path temp) throws Exception {
+        return start(storage, temp, "{}");
+    }
+
+    /** As {@link #start(Path, Path)}, with these settings added to site.json (a JSON object, as TestServer.withSiteSettings takes). */
+    public static Process start(Path storage, Path temp, String settings) throws Exception {
         Path feeds = Feeds.withoutBaseUrl(storage);
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode site =
+                (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(feeds.resolve("site.json").toFile());
+        site.setAll((com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(settings));
+        json.writeValue(feeds.resolve("site.json").toFile(), site);
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.minbar.Main", "serve", "--port", "0",
                 "--storage", storage.toString(), "--feeds", feeds.toString(), "--seeds", temp.resolve("no-seeds").toString(),
@@ -24,8 +34,20 @@ public final class ServerProcess {
                 .redirectErrorStream(true).start();
     }
 
+    /** The address the server listens on (not its public one), once it says so; its further output is read and dropped. */
+    public static String localUrl(Process server) throws Exception {
+        String said = baseUrlLine(server);
+        String listening = said.substring(said.indexOf("(listening on ") + "(listening on ".length(), said.lastIndexOf(')'));
+        return "http://" + listening;
+    }
+
     /** The address the server says it serves, once it says so; its further output is read and dropped. */
     public static String baseUrl(Process server) throws Exception {
+        String url = baseUrlLine(server);
+        return url.substring(0, url.indexOf("/feed/"));
+    }
+
+    private static String baseUrlLine(Process server) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         for (String line; System.nanoTime() < deadline && (line = out.readLine()) != null; ) {
@@ -34,7 +56,7 @@ public final class ServerProcess {
                 Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }));
                 drain.setDaemon(true);
                 drain.start();
-                return url.substring(0, url.indexOf("/feed/"));
+                return url;
             }
         }
         throw new AssertionError("the server did not start");
