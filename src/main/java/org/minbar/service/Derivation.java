@@ -17,12 +17,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Follows the change log and derives everything that is not the article itself, a batch of
  * changes at a time, on one background thread. Cached feeds are dropped the moment a change
- * commits, before its writer is answered (the article is in its feeds already, so a publisher reads
- * its own write); the search index and related stories then take the batch in, and one transaction stores the lists, queues the WebSub pushes of every feed the
- * batch touched and moves the follower's mark; after it, cached feeds are dropped again (now with
- * the related stories) and the hub is woken. A crash before that transaction leaves the mark where
- * it was, so the batch is derived again at the next start: indexing and lists are the same again,
- * and pushes are queued once. On an idle server a batch is one change, derived at once.
+ * commits, before its writer is answered (the article is in its feeds already, so a publisher
+ * reads its own write); the search index and related stories then take the batch in, and one
+ * transaction stores the lists and stale marks, queues the WebSub pushes of every feed the batch
+ * touched and moves the follower's mark; after it, cached feeds are dropped again (now with the
+ * related stories) and the hub is woken. A crash before that transaction leaves the mark where it
+ * was, so the batch is derived again at the next start: indexing and lists are the same again,
+ * and pushes are queued once. On an idle server a batch is one change, derived at once; once the
+ * log is taken in, stale lists are computed again.
  */
 public final class Derivation implements AutoCloseable {
 
