@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minbar.service.FeedCache;
 import org.minbar.storage.Database;
 import org.minbar.support.Articles;
 import org.minbar.support.Subscriber;
@@ -32,8 +33,9 @@ import org.w3c.dom.Element;
 
 /**
  * Freshness as publishers and readers see it, without waiting for the server's background work:
- * an acknowledged write is in every feed it touches by the time its answer arrives (the index and
- * related stories follow from the change log afterwards), the article says whether that derived
+ * an acknowledged write is in every feed it touches once the feed cache's allowance
+ * ({@link FeedCache#FRESH_FOR}) after its answer is over, however the index and related stories
+ * are getting on, the article says whether that derived
  * data is still pending, and once it is not, feeds and WebSub pushes carry the related stories.
  * (How fast each of these is belongs to bench/publish.sh, which measures it.)
  */
@@ -57,23 +59,26 @@ class FreshnessIT {
     }
 
     @Test
-    void everyAcknowledgedWriteIsInItsFeedsWhenItsAnswerArrives() {
+    void everyAcknowledgedWriteIsInItsFeedsOnceTheMicroCachesAllowanceAfterItsAnswerIsOver() throws Exception {
         for (int i = 1; i <= 25; i++) {
             String title = "خبر عاجل رقم " + i + " من إدلب";
             HttpResponse<byte[]> created = postWithoutWaiting(brief(i, title));
             assertEquals(201, created.statusCode(), TestServer.text(created));
-            assertEquals(title, firstTitle("/feed/"), "the site feed read right after the 201");
+            Thread.sleep(FeedCache.FRESH_FOR.toMillis()); // not waiting for derivation: only for a feed rendered just before
+            assertEquals(title, firstTitle("/feed/"), "the site feed read after the 201");
             assertEquals(title, firstTitle("/feed/atom/"));
             assertEquals(title, firstTitle(SYRIA + "/feed/"), "the category feed too");
         }
         HttpResponse<byte[]> changed = postWithoutWaiting(brief(25, "عنوان مصحح للخبر الأخير"));
         assertEquals(200, changed.statusCode());
+        Thread.sleep(FeedCache.FRESH_FOR.toMillis());
         assertEquals("عنوان مصحح للخبر الأخير", firstTitle("/feed/"), "an update shows at once too");
 
         String member = server.base() + "/api/articles/" + id(changed);
         HttpResponse<byte[]> deleted = server.send(server.request(member, "Authorization", "Bearer " + TestServer.TOKEN)
                 .DELETE().build());
         assertEquals(204, deleted.statusCode());
+        Thread.sleep(FeedCache.FRESH_FOR.toMillis());
         assertEquals("خبر عاجل رقم 24 من إدلب", firstTitle("/feed/"), "and so does a deletion");
         assertEquals("خبر عاجل رقم 24 من إدلب", firstTitle(SYRIA + "/feed/"));
     }

@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows the change log and derives everything that is not the article itself, a batch of
- * changes at a time, on one background thread. Cached feeds are dropped the moment a change
- * commits, before its writer is answered (the article is in its feeds already, so a publisher
- * reads its own write); the search index and related stories then take the batch in, and one
+ * changes at a time, on one background thread. The moment a change commits, before its writer is
+ * answered, cached feeds are given at most {@link FeedCache#FRESH_FOR} more (the article is in
+ * its feeds already); the search index and related stories then take the batch in, and one
  * transaction stores the lists and stale marks, queues the WebSub pushes of every feed the batch
  * touched and moves the follower's mark; after it, cached feeds are dropped again (now with the
  * related stories) and the hub is woken. A crash before that transaction leaves the mark where it
@@ -89,12 +89,13 @@ public final class Derivation implements AutoCloseable {
     }
 
     /**
-     * A change was committed, or may have been by another process: drop the cached feeds, which
-     * no longer show every article they hold, and look at the log now.
+     * A change was committed, or may have been by another process: cached feeds, which may no
+     * longer show every article they hold, are served for at most {@link FeedCache#FRESH_FOR}
+     * more; and look at the log now.
      */
     public void changed() {
         lastChange = System.nanoTime();
-        cache.invalidateAll();
+        cache.written();
         bell.ring();
     }
 
@@ -139,7 +140,7 @@ public final class Derivation implements AutoCloseable {
         if (mark > before) {
             progress.accept("related stories: computed for the " + (mark - before) + " changes in the log");
         }
-        while (related.refreshStale(STALE_PER_PASS) > 0) {
+        while (related.refreshStale(STALE_PER_PASS, cache::invalidateAll) > 0) {
             // lists a rebuild or an older store left missing
         }
     }
@@ -157,8 +158,7 @@ public final class Derivation implements AutoCloseable {
                     yieldToPublishers(started);
                     continue;
                 }
-                if (related.refreshStale(STALE_PER_PASS) > 0) {
-                    cache.invalidateAll();
+                if (related.refreshStale(STALE_PER_PASS, cache::invalidateAll) > 0) {
                     continue; // and look at the log again before the next few
                 }
                 bell.await(IDLE);

@@ -147,7 +147,7 @@ public final class FeedService {
     }
 
     private RenderedFeed render(FeedKey requested, FeedFormat format, Part part) {
-        long generation = cache.generation();
+        FeedCache.Stamp readAt = cache.stamp();
         Snapshot snapshot = database.read(connection -> part.archive() > 0
                 ? archiveSnapshot(connection, requested, part.archive())
                 : snapshot(connection, requested, part.page()));
@@ -157,7 +157,7 @@ public final class FeedService {
         Instant lastModified = lastModified(key.name() + part.suffix(), format, etag, snapshot.lastChange());
         RenderedFeed feed = new RenderedFeed(format.mediaType(), body, gzip(body), etag, lastModified,
                 links.self(snapshot.channel(), format), links.hubsOf(snapshot.channel()));
-        cache.put(cacheKey(key, format, part), feed, generation);
+        cache.put(cacheKey(key, format, part), feed, readAt);
         return feed;
     }
 

@@ -163,9 +163,9 @@ final class RelatedIndexing {
     /**
      * Computes up to {@code limit} lists that are missing, marked stale, or older than their
      * article (after a batch, a rebuild, or for a store filled before the log existed); returns
-     * how many it computed.
+     * how many it computed. {@code afterCommit} runs once the lists are stored (cached feeds are dropped then).
      */
-    int refreshStale(int limit) {
+    int refreshStale(int limit, Runnable afterCommit) {
         List<Long> stale = database.read(connection -> related.stale(connection, limit));
         Map<Long, List<RelatedStore.Scored>> lists = new LinkedHashMap<>();
         for (Article article : database.read(connection -> articles.load(connection, stale))) {
@@ -177,7 +177,7 @@ final class RelatedIndexing {
             database.write(connection -> {
                 store(connection, new Lists(lists, Set.of()));
                 return null;
-            });
+            }, afterCommit);
         }
         return stale.size();
     }

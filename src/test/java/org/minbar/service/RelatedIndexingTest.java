@@ -142,12 +142,12 @@ class RelatedIndexingTest {
         assertEquals(List.of(List.of(first.get(1)), List.of(first.get(0))), lists(first), "stale lists are still shown");
         assertTrue(derivation.isPending(first.get(0)), "and reported as pending");
 
-        assertEquals(2, indexing.refreshStale(50));
+        assertEquals(2, indexing.refreshStale(50, () -> { }));
         for (List<Long> list : lists(first)) {
             assertTrue(list.contains(third), "computed again, with the new article: " + list);
         }
         assertFalse(derivation.isPending(first.get(0)));
-        assertEquals(0, indexing.refreshStale(50));
+        assertEquals(0, indexing.refreshStale(50, () -> { }));
     }
 
     @Test
