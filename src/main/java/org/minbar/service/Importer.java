@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.minbar.ingest.ArticleReaders;
 import org.minbar.ingest.WxrException;
@@ -202,12 +204,12 @@ public final class Importer {
     }
 
     /** The outcomes of a group, or, when its transaction failed as a whole, that failure for each of its items. */
-    private static List<ArticleService.Outcome> outcomes(java.util.function.Supplier<List<ArticleService.Outcome>> save,
+    private static List<ArticleService.Outcome> outcomes(Supplier<List<ArticleService.Outcome>> save,
                                                          int size) {
         try {
             return save.get();
         } catch (RuntimeException e) {
-            return java.util.Collections.nCopies(size, ArticleService.Outcome.refused(e));
+            return Collections.nCopies(size, ArticleService.Outcome.refused(e));
         }
     }
 

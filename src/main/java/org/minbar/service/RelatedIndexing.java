@@ -3,6 +3,7 @@ package org.minbar.service;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,7 +48,7 @@ final class RelatedIndexing {
      * once without an fsync, and a crash makes {@link #prepare} index again what came after the
      * last durable commit, which the change log still holds.
      */
-    static final java.time.Duration DURABLE_EVERY = java.time.Duration.ofSeconds(1);
+    static final Duration DURABLE_EVERY = Duration.ofSeconds(1);
 
     private final Database database;
     private final ArticleIndex index;
