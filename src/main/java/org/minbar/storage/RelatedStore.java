@@ -115,11 +115,6 @@ public final class RelatedStore {
                 + " ORDER BY id LIMIT ?", null, limit);
     }
 
-    /** Every article, live or deleted, changed at or after the instant (epoch milliseconds). */
-    public List<Long> changedSince(Connection connection, long since) throws SQLException {
-        return ids(connection, "SELECT id FROM articles WHERE modified_at >= ? ORDER BY modified_at LIMIT ?", since, Integer.MAX_VALUE);
-    }
-
     /** Live article ids after the given one, in id order: a rebuild reads the store in batches. */
     public List<Long> liveAfter(Connection connection, long afterId, int limit) throws SQLException {
         return ids(connection, "SELECT id FROM articles WHERE deleted_at IS NULL AND id > ? ORDER BY id LIMIT ?", afterId, limit);
