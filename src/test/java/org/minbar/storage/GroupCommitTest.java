@@ -133,6 +133,52 @@ class GroupCommitTest {
     }
 
     @Test
+    void whenTheCommitItselfFailsEveryWriteOfTheGroupFailsNothingIsStoredAndTheWriterGoesOn() throws Exception {
+        database.write(c -> {
+            try (Statement statement = c.createStatement()) {
+                // Checked at COMMIT, not by the statement: the one way to make SQLite refuse a commit here.
+                statement.executeUpdate("CREATE TABLE pointers (note_id INTEGER NOT NULL"
+                        + " REFERENCES notes (id) DEFERRABLE INITIALLY DEFERRED)");
+            }
+            return null;
+        });
+        CountDownLatch hold = new CountDownLatch(1);
+        ExecutorService writers = Executors.newFixedThreadPool(3);
+        try {
+            Future<?> blocker = writers.submit(() -> database.write(c -> {
+                awaitQuietly(hold); // the next two queue up behind it and share the next group
+                return null;
+            }));
+            Thread.sleep(100);
+            Future<?> innocent = writers.submit(() -> database.write(c -> {
+                insert(c, "innocent");
+                return null;
+            }));
+            Future<?> dangling = writers.submit(() -> database.write(c -> {
+                c.createStatement().executeUpdate("INSERT INTO pointers (note_id) VALUES (999)");
+                return null;
+            }));
+            Thread.sleep(300);
+            hold.countDown();
+            blocker.get(10, TimeUnit.SECONDS);
+            for (Future<?> write : List.of(innocent, dangling)) {
+                java.util.concurrent.ExecutionException failed = assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> write.get(10, TimeUnit.SECONDS));
+                assertTrue(failed.getCause() instanceof StorageException, failed.getCause().toString());
+                assertTrue(failed.getCause().getMessage().contains("FOREIGN KEY"), failed.getCause().getMessage());
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+        assertEquals(0, count(), "nothing of the failed group is stored");
+        database.write(c -> {
+            insert(c, "after");
+            return null;
+        });
+        assertEquals(1, count(), "the next write commits as usual");
+    }
+
+    @Test
     void aWriteInsideAWriteJoinsIt() {
         database.write(c -> {
             insert(c, "outer");
