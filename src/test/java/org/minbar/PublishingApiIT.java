@@ -11,8 +11,6 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.Socket;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -53,7 +51,7 @@ class PublishingApiIT {
     private static JsonNode json(HttpResponse<byte[]> response) {
         try {
             return JSON.readTree(response.body());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("not JSON: " + TestServer.text(response), e);
         }
     }
@@ -240,12 +238,12 @@ class PublishingApiIT {
     }
 
     @Test
-    void wrongContentTypeIs415AndOversizedBodyIs413() throws IOException {
+    void wrongContentTypeIs415AndOversizedBodyIs413() {
         HttpResponse<byte[]> xml = server.write("POST", "/api/articles", "text/plain", "عنوان".getBytes(StandardCharsets.UTF_8));
         assertEquals(415, xml.statusCode());
         assertTrue(TestServer.text(xml).contains("Content-Type must be application/json"));
         // A body announced over the limit is refused from its headers, before a byte of it is sent.
-        String announced = rawExchange("POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestServer.TOKEN
+        String announced = server.raw("POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestServer.TOKEN
                 + "\r\nContent-Type: application/json\r\nContent-Length: " + (64L * 1024 * 1024) + "\r\nConnection: close\r\n\r\n");
         assertTrue(announced.startsWith("HTTP/1.1 413 "), announced);
         assertTrue(announced.contains("larger than the limit"), announced);
@@ -261,17 +259,6 @@ class PublishingApiIT {
         assertEquals(413, statedTooLarge.statusCode());
         assertTrue(TestServer.text(statedTooLarge).contains("larger than the limit"));
         assertTrue(Xml.rome(server.get("/feed/").body()).getEntries().isEmpty());
-    }
-
-    /** Sends these bytes as they are and reads the answer until the server closes the connection. */
-    private String rawExchange(String request) throws IOException {
-        URI address = URI.create(server.local());
-        try (Socket socket = new Socket(address.getHost(), address.getPort())) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     @Test

@@ -99,7 +99,7 @@ public final class Routes {
                 new HttpError(404, "nothing at " + exchange.getRequestPath())));
         routes.setInvalidMethodHandler(exchange -> ErrorHandler.send(exchange,
                 new HttpError(405, exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath())));
-        return new ErrorHandler(new TrailingSlash(routes));
+        return new ErrorHandler(new PathGuard(new TrailingSlash(routes)));
     }
 
     static String param(HttpServerExchange exchange, String name) {

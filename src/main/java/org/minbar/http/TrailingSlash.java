@@ -9,6 +9,8 @@ import io.undertow.util.Methods;
  * Redirects (301) a GET or HEAD for a page or feed address written without its trailing slash,
  * such as /feed or /category/سوريا/feed/atom, to the address with it, as WordPress does. The APIs
  * (/api/, /atompub/), /healthz, the WebSub hub /websub and file-like addresses such as /feeds.opml are left alone.
+ * The Location is always a path on this host, as the request wrote it: {@link PathGuard} has already
+ * refused paths that a client could read as another host's address.
  */
 final class TrailingSlash implements HttpHandler {
 
@@ -28,10 +30,20 @@ final class TrailingSlash implements HttpHandler {
             String query = exchange.getQueryString();
             exchange.setStatusCode(301);
             exchange.getResponseHeaders().put(Headers.LOCATION,
-                    exchange.getRequestURI() + "/" + (query == null || query.isEmpty() ? "" : "?" + query));
+                    rawPath(exchange) + "/" + (query == null || query.isEmpty() ? "" : "?" + query));
             exchange.endExchange();
             return;
         }
         next.handleRequest(exchange);
+    }
+
+    /** The path as the request line wrote it (still percent-encoded), without the scheme and host of an absolute-form target. */
+    static String rawPath(HttpServerExchange exchange) {
+        String target = exchange.getRequestURI();
+        if (exchange.isHostIncludedInRequestURI()) {
+            int slash = target.indexOf('/', target.indexOf("://") + 3);
+            target = slash < 0 ? "/" : target.substring(slash);
+        }
+        return target;
     }
 }

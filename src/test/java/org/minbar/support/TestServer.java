@@ -1,6 +1,7 @@
 package org.minbar.support;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -112,6 +113,21 @@ public final class TestServer implements AutoCloseable {
     /** The address this server listens on. */
     public String local() {
         return "http://127.0.0.1:" + app.port();
+    }
+
+    /**
+     * Sends these bytes as they are (ISO-8859-1) on a new connection and reads the answer until the
+     * server closes it: for requests no HTTP client would write. Ask for {@code Connection: close}.
+     */
+    public String raw(String request) {
+        try (Socket socket = new Socket("127.0.0.1", app.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("raw exchange failed: " + e.getMessage(), e);
+        }
     }
 
     public HttpResponse<byte[]> get(String path, String... headers) {

@@ -1,0 +1,94 @@
+package org.minbar;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.minbar.support.TestServer;
+
+/**
+ * Requests written to fool the server, sent byte for byte over a real socket: each gets a clear
+ * 4xx and never a redirect to another host, and none changes what is stored. Tried here: protocol-relative
+ * and percent-encoded host paths, traversal written plainly and percent-encoded, backslashes.
+ */
+class HostileRequestsIT {
+
+    @TempDir
+    static Path storage;
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.withSeeds(storage);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void pathsThatAClientWouldReadAsAnotherHostAreNotFoundAndNeverRedirected() {
+        for (String path : List.of("//evil.example/feed", "///evil.example/feed", "//%65vil.example/feed",
+                "//127.0.0.1:1/x", "/feed//evil.example", "/%5Cevil.example/feed", "/%5C%5Cevil.example/feed", "/%2F%2Fevil.example/feed", "/%2fevil.example/feed")) {
+            String answer = get(path);
+            assertTrue(answer.startsWith("HTTP/1.1 404 "), path + " → " + firstLine(answer));
+            assertFalse(answer.toLowerCase().contains("\nlocation:"), path + " must not redirect: " + answer);
+        }
+    }
+
+    @Test
+    void traversalLookingPathsAreNotFound() {
+        for (String path : List.of("/category/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/category/../../etc/passwd",
+                "/feed/./atom/", "/category/%2E%2E/feed/", "/tag/x/%2e/feed")) {
+            String answer = get(path);
+            assertTrue(answer.startsWith("HTTP/1.1 404 "), path + " → " + firstLine(answer));
+            assertFalse(answer.toLowerCase().contains("\nlocation:"), path + " must not redirect: " + answer);
+            assertTrue(answer.contains("'..' segments"), answer);
+        }
+    }
+
+    @Test
+    void anAddressWithoutItsSlashIsRedirectedToAPathOnThisHostOnly() {
+        assertLocation("/feed", "/feed/");
+        assertLocation("/category/%D8%B3%D9%88%D8%B1%D9%8A%D8%A7/feed?paged=2", "/category/%D8%B3%D9%88%D8%B1%D9%8A%D8%A7/feed/?paged=2");
+        // An absolute-form request target: the Location is still a path; a host other than the Host header's is refused.
+        String host = server.local().substring("http://".length());
+        String answer = server.raw("GET http://" + host + "/feed HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        assertTrue(answer.startsWith("HTTP/1.1 301 "), firstLine(answer));
+        assertEquals("/feed/", header(answer, "location"));
+        String elsewhere = server.raw("GET http://evil.example/feed HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");
+        assertTrue(elsewhere.startsWith("HTTP/1.1 400 "), firstLine(elsewhere));
+    }
+
+    private static void assertLocation(String path, String location) {
+        String answer = get(path);
+        assertTrue(answer.startsWith("HTTP/1.1 301 "), path + " → " + firstLine(answer));
+        assertEquals(location, header(answer, "location"));
+    }
+
+    private static String get(String path) {
+        return server.raw("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    }
+
+    private static String firstLine(String answer) {
+        int end = answer.indexOf("\r\n");
+        return end < 0 ? answer : answer.substring(0, end);
+    }
+
+    private static String header(String answer, String name) {
+        for (String line : answer.substring(0, Math.max(0, answer.indexOf("\r\n\r\n"))).split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
+    }
+}
