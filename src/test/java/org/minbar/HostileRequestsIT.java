@@ -67,6 +67,27 @@ class HostileRequestsIT {
         assertTrue(elsewhere.startsWith("HTTP/1.1 400 "), firstLine(elsewhere));
     }
 
+    @Test
+    void deeplyNestedJsonIsA400ThatNamesTheLimitAndStoresNothing() {
+        String etag = server.get("/feed/").headers().firstValue("ETag").orElseThrow();
+        String deep = "[".repeat(1_000) + "]".repeat(1_000);
+        String deepObject = "{\"a\":".repeat(1_000) + "1" + "}".repeat(1_000);
+        for (String body : List.of(deep, deepObject, "{\"title\": " + deep + ", \"content\": \"نص\"}",
+                "{\"title\": \"عنوان\", \"content\": \"نص\", \"categories\": " + deep + "}",
+                "[".repeat(100_000))) {
+            var answer = server.send(server.request("/api/articles", "Authorization", "Bearer " + TestServer.TOKEN,
+                    "Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build());
+            assertEquals(400, answer.statusCode(), TestServer.text(answer));
+            assertTrue(TestServer.text(answer).contains("nesting depth"), TestServer.text(answer));
+            var batch = server.send(server.request("/api/articles/batch", "Authorization", "Bearer " + TestServer.TOKEN,
+                    "Content-Type", "application/x-ndjson").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body + "\n")).build());
+            assertEquals(200, batch.statusCode(), TestServer.text(batch));
+            assertTrue(TestServer.text(batch).contains("\"status\":400"), TestServer.text(batch));
+            assertTrue(TestServer.text(batch).contains("nesting depth"), TestServer.text(batch));
+        }
+        assertEquals(etag, server.get("/feed/").headers().firstValue("ETag").orElseThrow(), "nothing was stored");
+    }
+
     private static void assertLocation(String path, String location) {
         String answer = get(path);
         assertTrue(answer.startsWith("HTTP/1.1 301 "), path + " → " + firstLine(answer));

@@ -1,8 +1,10 @@
 package org.minbar.ingest;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,6 +26,8 @@ import org.minbar.model.RelatedReference;
  */
 public final class JsonArticleReader {
 
+    /** The deepest nesting of arrays and objects read: an article needs three levels. */
+    static final int MAX_DEPTH = 32;
     private static final Set<String> FIELDS = Set.of("guid", "url", "title", "summary", "content", "author", "authors",
             "categories", "tags", "published", "updated", "image", "related", "language");
     private static final Set<String> AUTHOR_FIELDS = Set.of("name", "bio", "url");
@@ -40,7 +44,7 @@ public final class JsonArticleReader {
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
                 .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
                 .build();
-        json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(32).build());
+        json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
     }
 
     public ArticleDraft read(byte[] body) throws InvalidArticleException {
@@ -52,9 +56,13 @@ public final class JsonArticleReader {
         JsonNode root;
         try {
             root = json.readTree(body);
+        } catch (StreamConstraintsException e) {
+            throw new InvalidArticleException("$", "is refused: its nesting depth or another size passes a limit of"
+                    + " this server (at most " + MAX_DEPTH + " levels of arrays and objects): " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
             throw new InvalidArticleException("$", "is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+                    + (where == null ? "" : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")"));
         } catch (IOException e) {
             throw new InvalidArticleException("$", "could not be read: " + e.getMessage());
         }
