@@ -10,7 +10,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minbar.support.Articles;
+import org.minbar.support.AtomSchema;
 import org.minbar.support.TestServer;
+import org.minbar.support.Xml;
 
 /**
  * Requests written to fool the server, sent byte for byte over a real socket: each gets a clear
@@ -86,6 +89,29 @@ class HostileRequestsIT {
             assertTrue(TestServer.text(batch).contains("nesting depth"), TestServer.text(batch));
         }
         assertEquals(etag, server.get("/feed/").headers().firstValue("ETag").orElseThrow(), "nothing was stored");
+    }
+
+    @Test
+    void aGuidThatIsNoValidEntryIdNeverBreaksTheAtomFeed() {
+        List<String> refused = List.of("urn:x", "tag:a", "mailto:desk@example.org", "x:y");
+        List<String> kept = List.of("urn:isbn:0451450523", "tag:example.org,2020:guid-kept");
+        for (String guid : refused) {
+            assertEquals(201, server.postJson(Articles.brief(guid, "خبر بمعرف " + guid, "اختبار", "محرر", "2020-02-09T10:00:00Z")).statusCode());
+        }
+        for (String guid : kept) {
+            assertEquals(201, server.postJson(Articles.brief(guid, "خبر بمعرف " + guid, "اختبار", "محرر", "2020-02-09T10:00:00Z")).statusCode());
+        }
+        byte[] atom = server.derived(server.get("/category/%D8%A7%D8%AE%D8%AA%D8%A8%D8%A7%D8%B1/feed/atom/")).body();
+        AtomSchema.validate(atom);
+        List<String> ids = Xml.all(Xml.parse(atom), Xml.ATOM, "entry").stream().map(e -> Xml.text(e, Xml.ATOM, "id")).toList();
+        assertEquals(6, ids.size(), ids.toString());
+        assertTrue(ids.containsAll(kept), ids.toString());
+        assertEquals(4, ids.stream().filter(id -> id.matches("urn:uuid:[0-9a-f-]{36}")).count(), ids.toString());
+        // An update by the same guid keeps the entry's id.
+        assertEquals(200, server.postJson(Articles.brief("urn:x", "خبر بمعرف معدل", "اختبار", "محرر", "2020-02-09T10:00:00Z")).statusCode());
+        byte[] again = server.derived(server.get("/category/%D8%A7%D8%AE%D8%AA%D8%A8%D8%A7%D8%B1/feed/atom/")).body();
+        assertEquals(ids.stream().sorted().toList(),
+                Xml.all(Xml.parse(again), Xml.ATOM, "entry").stream().map(e -> Xml.text(e, Xml.ATOM, "id")).sorted().toList());
     }
 
     private static void assertLocation(String path, String location) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * A stored article. {@code feedId} is fixed when the article is first stored and never changes,
- * so feed readers never see it twice; {@code path} is the address of the page this server renders
+ * so feed readers never see it twice, and is always a valid entry id (see {@link EntryIds}); {@code path} is the address of the page this server renders
  * for it, also fixed at creation.
  */
 public record Article(
@@ -33,6 +33,7 @@ public record Article(
         Optional<Instant> deleted) {
 
     public Article {
+        feedId = EntryIds.shown(feedId);
         authors = List.copyOf(authors);
         categories = List.copyOf(categories);
         tags = List.copyOf(tags);

@@ -1,7 +1,5 @@
 package org.minbar.service;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -16,13 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.minbar.ingest.ArticleReaders;
 import org.minbar.ingest.InvalidArticleException;
 import org.minbar.model.Article;
 import org.minbar.model.ArticleDraft;
 import org.minbar.model.Author;
 import org.minbar.model.AuthorDraft;
+import org.minbar.model.EntryIds;
 import org.minbar.model.FeedKey;
 import org.minbar.model.RelatedLink;
 import org.minbar.model.Submission;
@@ -248,7 +246,7 @@ public final class ArticleService {
         Instant now = now();
         Instant published = draft.published().orElse(now);
         Instant updated = draft.updated().orElse(published);
-        String feedId = draft.guid().filter(ArticleService::isAbsoluteUri).orElseGet(() -> "urn:uuid:" + UUID.randomUUID());
+        String feedId = EntryIds.forNew(draft.guid().orElse(null));
         ArticleRow row = row(draft, feedId, uniquePath(connection, published, draft.slug().orElseThrow()), published,
                 updated, now, now);
         long id = articles.insert(connection, row);
@@ -321,14 +319,5 @@ public final class ArticleService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    static boolean isAbsoluteUri(String value) {
-        try {
-            URI uri = new URI(value);
-            return uri.isAbsolute() && value.chars().noneMatch(Character::isWhitespace);
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 }
