@@ -114,6 +114,23 @@ class HostileRequestsIT {
                 Xml.all(Xml.parse(again), Xml.ATOM, "entry").stream().map(e -> Xml.text(e, Xml.ATOM, "id")).sorted().toList());
     }
 
+    @Test
+    void aDirectionalOverrideInATitleOrContentIsClosedWithinIt() {
+        String json = """
+            {"guid": "urn:test:bidi", "title": "عنوان \u202Eمعكوس", "summary": "ملخص \u2067مفتوح",
+             "content": "<p>فقرة \u202Dمفتوحة</p><p>فقرة ثانية</p>", "author": {"name": "محرر \u202Eمعكوس"},
+             "categories": ["ثنائية الاتجاه"], "published": "2020-02-10T10:00:00Z"}
+            """;
+        assertEquals(201, server.postJson(json).statusCode());
+        byte[] rss = server.get("/category/%D8%AB%D9%86%D8%A7%D8%A6%D9%8A%D8%A9-%D8%A7%D9%84%D8%A7%D8%AA%D8%AC%D8%A7%D9%87/feed/").body();
+        var item = Xml.all(Xml.parse(rss), null, "item").get(0);
+        assertEquals("عنوان \u202Eمعكوس\u202C", Xml.text(item, null, "title"));
+        assertEquals("ملخص \u2067مفتوح\u2069", Xml.text(item, null, "description"));
+        String content = Xml.text(item, Xml.CONTENT, "encoded");
+        assertTrue(content.contains("<p>فقرة \u202Dمفتوحة\u202C</p><p>فقرة ثانية</p>"), content);
+        assertTrue(Xml.text(item, Xml.DC, "creator").endsWith("\u202Eمعكوس\u202C"), Xml.text(item, Xml.DC, "creator"));
+    }
+
     private static void assertLocation(String path, String location) {
         String answer = get(path);
         assertTrue(answer.startsWith("HTTP/1.1 301 "), path + " → " + firstLine(answer));

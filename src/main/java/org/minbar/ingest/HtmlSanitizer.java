@@ -4,7 +4,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
+import org.minbar.text.BidiControls;
 import org.minbar.text.CleanText;
 import org.minbar.text.WebAddresses;
 
@@ -13,7 +15,8 @@ import org.minbar.text.WebAddresses;
  * style, iframe, form or event handler; links only http, https and mailto; images only http and
  * https) plus figures and the dir/lang attributes Arabic text needs. Relative links are made
  * absolute against the article's address (links that cannot be are dropped), and every http(s)
- * address becomes an ASCII URI, Arabic in it percent-encoded.
+ * address becomes an ASCII URI, Arabic in it percent-encoded. Directional controls are balanced
+ * within each run of text.
  */
 public final class HtmlSanitizer {
 
@@ -39,6 +42,14 @@ public final class HtmlSanitizer {
                 element.attr(attribute, WebAddresses.toUri(element.attr(attribute)));
             } catch (IllegalArgumentException e) {
                 // mailto: and the like stay as the Safelist let them through
+            }
+        }
+        for (Element element : document.body().getAllElements()) {
+            for (TextNode text : element.textNodes()) { // a directional control never reaches past its own text
+                String balanced = BidiControls.balanced(text.getWholeText());
+                if (!balanced.equals(text.getWholeText())) {
+                    text.text(balanced);
+                }
             }
         }
         return CleanText.of(document.body().html()).strip();

@@ -26,9 +26,12 @@ public final class CleanText {
         return Normalizer.normalize(out, Normalizer.Form.NFC);
     }
 
-    /** Text for a one-line field (a title, a name): cleaned, with runs of white space made one space. */
+    /**
+     * Text for a one-line field (a title, a name, a summary): cleaned, with runs of white space made
+     * one space and directional controls balanced, so none reaches past the field.
+     */
     public static String line(String text) {
-        return of(text).replaceAll("[\\s\\p{Z}]+", " ").strip();
+        return BidiControls.balanced(of(text).replaceAll("[\\s\\p{Z}]+", " ").strip());
     }
 
     static boolean isXmlChar(char c) {
