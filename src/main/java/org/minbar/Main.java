@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.minbar.config.ConfigException;
 import org.minbar.config.FeedsDirectory;
+import org.minbar.config.PublishingToken;
 import org.minbar.config.SiteConfig;
 import org.minbar.service.ImportReport;
 import org.minbar.service.Importer;
@@ -84,8 +85,13 @@ public final class Main {
         SiteOptions site;
 
         @Option(names = "--token", defaultValue = "${env:MINBAR_TOKEN}",
-                description = "Bearer token for writes (env MINBAR_TOKEN; default: generated once into STORAGE/publishing-token).")
+                description = "Bearer token for writes (env MINBAR_TOKEN; default: generated once into STORAGE/publishing-token)."
+                        + " On the command line it shows in the process list: prefer the variable or --token-file.")
         String token;
+
+        @Option(names = "--token-file", defaultValue = "${env:MINBAR_TOKEN_FILE}",
+                description = "File whose content is the bearer token for writes (env MINBAR_TOKEN_FILE), instead of --token.")
+        Path tokenFile;
 
         @Option(names = "--seeds", defaultValue = "${env:MINBAR_SEEDS:-seeds}",
                 description = "Folder of articles imported into an empty store (env MINBAR_SEEDS; default ${DEFAULT-VALUE}).")
@@ -105,10 +111,20 @@ public final class Main {
                 System.err.println("minbar: --port must be 0-65535, --cache-max-age at least 0, --max-body-bytes at least 1024");
                 return 2;
             }
-            ServerSettings settings = new ServerSettings(host, port, site.storage, Optional.ofNullable(site.baseUrl),
-                    Optional.ofNullable(token), site.feeds, Optional.of(seeds), cacheMaxAge, maxBodyBytes);
+            if (token != null && tokenFile != null) {
+                System.err.println("minbar: give the token one way: --token (MINBAR_TOKEN) or --token-file (MINBAR_TOKEN_FILE)");
+                return 2;
+            }
+            if (token != null && !token.equals(System.getenv("MINBAR_TOKEN"))) {
+                System.err.println("minbar: warning: --token is visible to every local user in the process list;"
+                        + " set MINBAR_TOKEN or use --token-file instead");
+            }
             App app;
             try {
+                Optional<String> configured = tokenFile != null ? Optional.of(PublishingToken.read(tokenFile))
+                        : Optional.ofNullable(token);
+                ServerSettings settings = new ServerSettings(host, port, site.storage, Optional.ofNullable(site.baseUrl),
+                        configured, site.feeds, Optional.of(seeds), cacheMaxAge, maxBodyBytes);
                 app = App.start(settings);
             } catch (ConfigException | StorageException e) {
                 System.err.println("minbar: " + e.getMessage());

@@ -50,6 +50,18 @@ class MainTest {
     }
 
     @Test
+    void aTokenGivenTwoWaysIsRefusedWithExitCode2() {
+        assertEquals(2, Main.commandLine().execute("serve", "--token", "0123456789abcdef0123", "--token-file", "token.txt"));
+    }
+
+    @Test
+    void theTokenFileOptionParses() {
+        CommandLine.ParseResult result = Main.commandLine().parseArgs("serve", "--token-file", "/run/secrets/minbar-token");
+        Main.Serve serve = (Main.Serve) result.subcommand().commandSpec().userObject();
+        assertEquals(Path.of("/run/secrets/minbar-token"), serve.tokenFile);
+    }
+
+    @Test
     void theFallbackBaseUrlNamesAReachableHost() {
         assertEquals("http://127.0.0.1:8080", App.fallbackBaseUrl("127.0.0.1", 8080));
         assertEquals("http://localhost:8080", App.fallbackBaseUrl("0.0.0.0", 8080));

@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * The bearer token publishers write with. A configured token (--token, MINBAR_TOKEN) wins;
+ * The bearer token publishers write with. A configured token (--token, MINBAR_TOKEN, --token-file) wins;
  * otherwise the one stored in the storage folder, created on first start from 32 random bytes
  * and readable by the owner only.
  */
@@ -25,14 +25,23 @@ public final class PublishingToken {
 
     private PublishingToken() {}
 
+    /** The token held in a file given with --token-file: its content, surrounding white space left out. */
+    public static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new ConfigException("--token-file " + file + ": cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     public static Resolved resolve(Optional<String> configured, Path storage) {
         if (configured.isPresent()) {
             String token = configured.get().strip();
             if (token.length() < MIN_LENGTH || token.chars().anyMatch(c -> c <= ' ' || c > '~')) {
-                throw new ConfigException("--token (MINBAR_TOKEN) must be at least " + MIN_LENGTH
+                throw new ConfigException("the token (--token, MINBAR_TOKEN or --token-file) must be at least " + MIN_LENGTH
                         + " printable ASCII characters without spaces");
             }
-            return new Resolved(token, "--token / MINBAR_TOKEN");
+            return new Resolved(token, "configured (--token, MINBAR_TOKEN or --token-file)");
         }
         Path file = storage.resolve(FILE_NAME);
         try {

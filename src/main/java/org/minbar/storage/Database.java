@@ -1,6 +1,5 @@
 package org.minbar.storage;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -51,7 +50,7 @@ public final class Database implements AutoCloseable {
     /** Opens (creating if needed) the database in the given folder and brings its schema up to date. */
     public static Database open(Path folder) {
         try {
-            Files.createDirectories(folder);
+            PrivateFiles.secure(folder, FILE_NAME, FILE_NAME + "-wal", FILE_NAME + "-shm");
             return new Database(folder.resolve(FILE_NAME));
         } catch (SQLException | java.io.IOException e) {
             throw new StorageException("cannot open the database in " + folder + ": " + e.getMessage(), e);

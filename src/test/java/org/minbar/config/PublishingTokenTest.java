@@ -47,7 +47,7 @@ class PublishingTokenTest {
     @Test
     void configuredTokenWinsAndNoFileIsWritten() {
         PublishingToken.Resolved resolved = PublishingToken.resolve(Optional.of("  s3cret-token-0123456789  "), storage);
-        assertEquals(new PublishingToken.Resolved("s3cret-token-0123456789", "--token / MINBAR_TOKEN"), resolved);
+        assertEquals(new PublishingToken.Resolved("s3cret-token-0123456789", "configured (--token, MINBAR_TOKEN or --token-file)"), resolved);
         assertTrue(Files.notExists(storage.resolve(PublishingToken.FILE_NAME)));
     }
 
@@ -55,7 +55,7 @@ class PublishingTokenTest {
     void configuredTokenShorterThanSixteenCharactersIsRejected() {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> PublishingToken.resolve(Optional.of("123456789012345"), storage));
-        assertEquals("--token (MINBAR_TOKEN) must be at least 16 printable ASCII characters without spaces", e.getMessage());
+        assertEquals("the token (--token, MINBAR_TOKEN or --token-file) must be at least 16 printable ASCII characters without spaces", e.getMessage());
         assertEquals("1234567890123456", PublishingToken.resolve(Optional.of("1234567890123456"), storage).token());
     }
 
@@ -63,6 +63,15 @@ class PublishingTokenTest {
     void configuredTokenWithSpacesOrNonAsciiIsRejected() {
         assertThrows(ConfigException.class, () -> PublishingToken.resolve(Optional.of("0123456789 abcdef"), storage));
         assertThrows(ConfigException.class, () -> PublishingToken.resolve(Optional.of("رمز-سري-طويل-جدا-جدا"), storage));
+    }
+
+    @Test
+    void aTokenFileIsReadWithoutItsSurroundingWhiteSpace() throws IOException {
+        Path file = storage.resolve("token.txt");
+        Files.writeString(file, "  s3cret-token-from-a-file\n");
+        assertEquals("s3cret-token-from-a-file", PublishingToken.read(file));
+        ConfigException missing = assertThrows(ConfigException.class, () -> PublishingToken.read(storage.resolve("none.txt")));
+        assertTrue(missing.getMessage().startsWith("--token-file " + storage.resolve("none.txt") + ": cannot be read"), missing.getMessage());
     }
 
     @Test

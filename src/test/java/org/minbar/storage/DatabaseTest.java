@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,6 +43,33 @@ class DatabaseTest {
     void createsTheFolderAndTheDatabaseFile() {
         assertEquals(folder.resolve("nested/storage/minbar.db"), database.file());
         assertTrue(Files.isRegularFile(database.file()));
+    }
+
+    @Test
+    void theStoreIsReadableByItsOwnerOnly() throws Exception {
+        database.write(c -> {
+            try (var statement = c.createStatement()) {
+                statement.executeUpdate("CREATE TABLE private_probe (x)");
+            }
+            return null;
+        });
+        Path storage = folder.resolve("nested/storage");
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(storage)));
+        for (String name : List.of("minbar.db", "minbar.db-wal", "minbar.db-shm")) {
+            assertTrue(Files.exists(storage.resolve(name)), name);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(storage.resolve(name))), name);
+        }
+    }
+
+    @Test
+    void aStoreMadeBeforeIsMadePrivateWhenOpened() throws Exception {
+        database.close();
+        Path storage = folder.resolve("nested/storage");
+        Files.setPosixFilePermissions(storage, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(storage.resolve("minbar.db"), PosixFilePermissions.fromString("rw-r--r--"));
+        database = Database.open(storage);
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(storage)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(database.file())));
     }
 
     @Test
