@@ -114,7 +114,7 @@ public final class App implements AutoCloseable {
             settings.seeds().ifPresent(folder -> new SeedImport(articles).importIfEmpty(folder));
             SearchService search = new SearchService(database, new ArticleSearch(publishing.index), site, links,
                     renderer, clock);
-            routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, search, webSub, new Health(database),
+            routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, search, webSub, new Health(database, publishing.derivation),
                     links),
                     new Routes.Settings(token.token(), settings.maxBodyBytes(), settings.cacheMaxAgeSeconds())));
             LOG.info("serving {} on http://{}:{} as {} (database {})", site.title(), settings.host(), port, site.baseUrl(),

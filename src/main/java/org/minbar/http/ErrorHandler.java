@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.minbar.model.Problem;
+import org.minbar.model.TemporaryFailure;
 import org.minbar.service.BusyException;
 import org.minbar.service.ConflictException;
 import org.minbar.service.GoneException;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class ErrorHandler implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandler.class);
+    /** How long a client is asked to wait after a fault of the store: a freed disk or a remount takes that long. */
+    static final int RETRY_AFTER_SECONDS = 10;
 
     private final HttpHandler next;
 
@@ -49,8 +52,13 @@ final class ErrorHandler implements HttpHandler {
         int status = status(e);
         if (status == 500) {
             LOG.error("failed: {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), e);
+        } else if (e instanceof TemporaryFailure failure) {
+            LOG.info("{} {}: 503, {}", exchange.getRequestMethod(), exchange.getRequestPath(), failure.fault());
         }
         exchange.getResponseHeaders().clear();
+        if (e instanceof TemporaryFailure) {
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
         if (status == 401) {
             exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer realm=\"minbar\"");
         }
@@ -60,7 +68,10 @@ final class ErrorHandler implements HttpHandler {
     /** The error body for an exception: its status, and a message (never an internal one) with the problems; logs nothing. */
     static Map<String, Object> body(Exception e) {
         int status = status(e);
-        String message = status == 500 ? "internal error; the server log has the details" : e.getMessage();
+        String message = status == 500 ? "internal error; the server log has the details"
+                : e instanceof TemporaryFailure failure
+                ? "the store cannot be used now: " + failure.fault() + ". Nothing was changed; try again later."
+                : e.getMessage();
         return body(status, message, e instanceof InvalidInputException invalid ? invalid.problems() : List.of());
     }
 
@@ -97,7 +108,7 @@ final class ErrorHandler implements HttpHandler {
         if (e instanceof PreconditionFailedException) {
             return 412;
         }
-        if (e instanceof BusyException) {
+        if (e instanceof BusyException || e instanceof TemporaryFailure) {
             return 503;
         }
         return 500;

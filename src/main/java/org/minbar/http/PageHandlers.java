@@ -1,13 +1,16 @@
 package org.minbar.http;
 
 import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.minbar.model.FeedKey;
 import org.minbar.publish.OpmlDocument;
 import org.minbar.service.Health;
 import org.minbar.service.PageService;
 
-/** The HTML pages and the health check. */
+/** The HTML pages, the OPML list and the health checks. */
 final class PageHandlers {
 
     private final PageService pages;
@@ -44,9 +47,22 @@ final class PageHandlers {
         Responses.send(exchange, 200, OpmlDocument.MEDIA_TYPE + "; charset=utf-8", pages.opml());
     }
 
+    /** Liveness: 200 while the server can serve, else 503; the body names each check. */
     void health(HttpServerExchange exchange) {
-        boolean ok = health.databaseReachable();
-        Json.send(exchange, ok ? 200 : 503, java.util.Map.of("status", ok ? "ok" : "database unreachable"));
+        send(exchange, health.liveness());
+    }
+
+    /** Readiness: as {@link #health}, and writes can be stored now and the search index is caught up. */
+    void ready(HttpServerExchange exchange) {
+        send(exchange, health.readiness());
+    }
+
+    private static void send(HttpServerExchange exchange, Health.Report report) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", report.ok() ? "ok" : "failing");
+        body.put("checks", report.checks());
+        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        Json.send(exchange, report.ok() ? 200 : 503, body);
     }
 
     private static void html(HttpServerExchange exchange, String page) {

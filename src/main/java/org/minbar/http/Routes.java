@@ -65,6 +65,7 @@ public final class Routes {
         page(routes, "/search/{q}", blocking(search::page));
         read(routes, "/api/search", blocking(search::api));
         read(routes, "/healthz", blocking(pages::health));
+        read(routes, "/readyz", blocking(pages::ready));
         read(routes, "/feeds.opml", blocking(pages::opml));
 
         feeds(routes, "", exchange -> FeedKey.site(), services.feeds(), settings);

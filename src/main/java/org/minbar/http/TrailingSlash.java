@@ -8,7 +8,7 @@ import io.undertow.util.Methods;
 /**
  * Redirects (301) a GET or HEAD for a page or feed address written without its trailing slash,
  * such as /feed or /category/سوريا/feed/atom, to the address with it, as WordPress does. The APIs
- * (/api/, /atompub/), /healthz, the WebSub hub /websub and file-like addresses such as /feeds.opml are left alone.
+ * (/api/, /atompub/), /healthz, /readyz, the WebSub hub /websub and file-like addresses such as /feeds.opml are left alone.
  * The Location is always a path on this host, as the request wrote it: {@link PathGuard} has already
  * refused paths that a client could read as another host's address.
  */
@@ -26,7 +26,7 @@ final class TrailingSlash implements HttpHandler {
         boolean read = exchange.getRequestMethod().equals(Methods.GET) || exchange.getRequestMethod().equals(Methods.HEAD);
         boolean file = path.substring(path.lastIndexOf('/') + 1).contains(".");
         if (read && !path.endsWith("/") && !file && !path.startsWith("/api/") && !path.startsWith("/atompub/")
-                && !path.equals("/healthz") && !path.equals("/websub")) {
+                && !path.equals("/healthz") && !path.equals("/readyz") && !path.equals("/websub")) {
             String query = exchange.getQueryString();
             exchange.setStatusCode(301);
             exchange.getResponseHeaders().put(Headers.LOCATION,

@@ -16,7 +16,11 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -61,13 +65,19 @@ public final class ArticleIndex implements AutoCloseable {
     private static final String ANALYSIS = "analysis";
     private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
 
-    private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
+    private final Path folder;
+    private final boolean brokenPlurals;
     private final Analyzer analyzer;
     private final String analysis;
+    // Replaced together by recover() after a fault of the disk; read by the derivation thread and by searches.
+    private volatile Directory directory;
+    private volatile IndexWriter writer;
+    private volatile SearcherManager searchers;
 
-    private ArticleIndex(Directory directory, IndexWriter writer, Analyzer analyzer, String analysis) throws IOException {
+    private ArticleIndex(Path folder, boolean brokenPlurals, Directory directory, IndexWriter writer, Analyzer analyzer,
+                         String analysis) throws IOException {
+        this.folder = folder;
+        this.brokenPlurals = brokenPlurals;
         this.directory = directory;
         this.writer = writer;
         this.analyzer = analyzer;
@@ -123,7 +133,7 @@ public final class ArticleIndex implements AutoCloseable {
             IndexWriter writer = new IndexWriter(directory, config); // takes the lock first: never reads another's index
             try {
                 DirectoryReader.open(writer).close(); // fails on a corrupt index
-                return new ArticleIndex(directory, writer, analyzer,
+                return new ArticleIndex(folder, brokenPlurals, directory, writer, analyzer,
                         SCHEMA + "/" + (brokenPlurals ? NewsAnalyzer.VERSION : "arabic-light-1"));
             } catch (IOException | RuntimeException e) {
                 writer.rollback(); // releases the lock
@@ -137,6 +147,62 @@ public final class ArticleIndex implements AutoCloseable {
 
     Analyzer analyzer() {
         return analyzer;
+    }
+
+    /**
+     * Whether the index can be written: Lucene closes its writer for good after a fault it cannot
+     * undo (a full disk during a merge, a vanished file), and its folder may have been deleted.
+     */
+    public boolean isUsable() {
+        IndexWriter current = writer;
+        return current.isOpen() && current.getTragicException() == null && Files.isDirectory(folder);
+    }
+
+    /**
+     * After a fault: when the index is not {@link #isUsable usable}, closes what is left of it and
+     * opens it again from its last durable commit (or, unreadable or gone, afresh, to be rebuilt);
+     * returns whether it did. Changes after that commit are still in the change log.
+     */
+    public synchronized boolean recover() {
+        if (isUsable()) {
+            return false;
+        }
+        IndexWriter broken = writer;
+        LOG.warn("the search index in {} cannot be written ({}); opening it again",
+                folder, broken.getTragicException() != null ? broken.getTragicException().toString()
+                        : Files.isDirectory(folder) ? "its writer is closed" : "its folder is gone");
+        closeQuietly();
+        ArticleIndex reopened;
+        try {
+            reopened = openOrFail(folder, brokenPlurals);
+        } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
+            reopened = open(folder, brokenPlurals); // deletes the unreadable index: rebuilt then
+        } catch (IOException e) {
+            // still full or read-only: the index is left as it was on disk, and tried again later
+            throw new UncheckedIOException("the search index in " + folder + " cannot be opened yet", e);
+        }
+        this.directory = reopened.directory;
+        this.writer = reopened.writer;
+        this.searchers = reopened.searchers;
+        return true;
+    }
+
+    private void closeQuietly() {
+        try {
+            searchers.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing the broken index's searchers: {}", e.toString());
+        }
+        try {
+            writer.rollback(); // releases the write lock without committing anything of the broken state
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("rolling the broken index's writer back: {}", e.toString());
+        }
+        try {
+            directory.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing the broken index's folder: {}", e.toString());
+        }
     }
 
     /** Adds or replaces the article's document; seen by searches after the next {@link #commit}. */
@@ -243,6 +309,8 @@ public final class ArticleIndex implements AutoCloseable {
             } finally {
                 searchers.release(searcher);
             }
+        } catch (AlreadyClosedException e) {
+            throw new IndexUnavailableException(e); // closed by a fault, being opened again
         } catch (IOException e) {
             throw new UncheckedIOException("searching the index failed", e);
         }

@@ -49,6 +49,8 @@ public final class Derivation implements AutoCloseable {
     private final Doorbell bell = new Doorbell();
     private final Thread thread;
     private volatile long mark;
+    /** Whether the index has been brought up to the mark since it was (re)opened. */
+    private volatile boolean prepared;
     private volatile long lastChange = System.nanoTime();
     private volatile boolean closed;
 
@@ -126,6 +128,19 @@ public final class Derivation implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Whether the search index is open, writable and has taken in the log as far as the mark: false
+     * while it is rebuilt at start or after a fault, when searches and related stories lag behind.
+     */
+    public boolean isIndexReady() {
+        return thread == null || (prepared && related.indexUsable());
+    }
+
+    /** Whether the search index cannot be written now (after a fault of the disk, until it is opened again). */
+    public boolean isIndexBroken() {
+        return thread != null && !related.indexUsable();
+    }
+
     /** Derives on the calling thread until the log is taken in whole: an import that will exit. */
     public void catchUp() {
         if (related == null) {
@@ -146,7 +161,6 @@ public final class Derivation implements AutoCloseable {
     }
 
     private void run() {
-        boolean prepared = false;
         while (!closed) {
             try {
                 if (!prepared) {
@@ -169,6 +183,13 @@ public final class Derivation implements AutoCloseable {
                     return;
                 }
                 LOG.warn("deriving from the change log failed after position {}; trying again: {}", mark, e.toString());
+                try {
+                    if (related.recoverIndex()) {
+                        prepared = false; // reopened from its last durable commit, or new: take the log in again
+                    }
+                } catch (RuntimeException again) {
+                    LOG.warn("the search index cannot be opened again yet: {}", again.toString());
+                }
                 sleep(AFTER_FAILURE);
             }
         }

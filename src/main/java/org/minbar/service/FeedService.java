@@ -28,6 +28,7 @@ import org.minbar.publish.FeedRenderer;
 import org.minbar.publish.SiteLinks;
 import org.minbar.storage.ArticleStore;
 import org.minbar.storage.Database;
+import org.minbar.storage.StorageUnavailableException;
 import org.minbar.storage.FeedEntries;
 import org.minbar.storage.FeedValidatorStore;
 import org.minbar.storage.FeedValidatorStore.Validators;
@@ -228,10 +229,15 @@ public final class FeedService {
             candidate = stored.get().lastModified().plusSeconds(1);
         }
         Instant lastModified = candidate;
-        database.write(connection -> {
-            validators.save(connection, feed, format.name(), new Validators(etag, lastModified), lastChange);
-            return null;
-        });
+        try {
+            database.write(connection -> {
+                validators.save(connection, feed, format.name(), new Validators(etag, lastModified), lastChange);
+                return null;
+            });
+        } catch (StorageUnavailableException e) {
+            // A full disk or read-only storage must not stop reads: the same value is computed, and
+            // stored, at the next render once the fault clears.
+        }
         return lastModified;
     }
 

@@ -66,6 +66,15 @@ final class RelatedIndexing {
         this.clock = clock;
     }
 
+    /** Reopens the index after a fault that left it unwritable; true when it did (see {@link ArticleIndex#recover}). */
+    boolean recoverIndex() {
+        return index.recover();
+    }
+
+    boolean indexUsable() {
+        return index.isUsable();
+    }
+
     /** Lists to store, by article, and the articles whose lists are to be computed again later. */
     record Lists(Map<Long, List<RelatedStore.Scored>> byArticle, Set<Long> stale) {}
 

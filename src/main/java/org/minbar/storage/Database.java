@@ -1,10 +1,15 @@
 package org.minbar.storage;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.sqlite.SQLiteConfig;
@@ -25,6 +30,8 @@ public final class Database implements AutoCloseable {
     private final Connection watcher;
     private final GroupCommit commits;
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+    /** The database file's device and inode when opened: a file deleted or replaced since is noticed. */
+    private final Object identity;
 
     private Database(Path file) throws SQLException {
         this.file = file;
@@ -44,7 +51,18 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         this.watcher = watch;
-        this.commits = new GroupCommit(writer, "minbar-writer");
+        this.identity = identity(file);
+        this.commits = new GroupCommit(writer, "minbar-writer", new GroupCommit.Check() {
+            @Override
+            public void beforeGroup() {
+                checkFile();
+            }
+
+            @Override
+            public StorageUnavailableException explain(StorageUnavailableException fault) {
+                return explainByProbe(fault);
+            }
+        });
     }
 
     /** Opens (creating if needed) the database in the given folder and brings its schema up to date. */
@@ -52,7 +70,7 @@ public final class Database implements AutoCloseable {
         try {
             PrivateFiles.secure(folder, FILE_NAME, FILE_NAME + "-wal", FILE_NAME + "-shm");
             return new Database(folder.resolve(FILE_NAME));
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new StorageException("cannot open the database in " + folder + ": " + e.getMessage(), e);
         }
     }
@@ -92,9 +110,66 @@ public final class Database implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StorageException("read failed: " + e.getMessage(), e);
+            throw StorageFaults.wrap("read failed", e);
         } finally {
             readers.add(connection);
+        }
+    }
+
+    /**
+     * What keeps the store from working until the server is restarted, if anything: the database
+     * file deleted or replaced since it was opened, or the writer stopped.
+     */
+    public Optional<String> lastingFault() {
+        try {
+            checkFile();
+        } catch (StorageUnavailableException e) {
+            return Optional.of(e.fault());
+        }
+        return commits.isAlive() ? Optional.empty() : Optional.of("the database writer has stopped");
+    }
+
+    /** The fault that made the last write fail (a full disk, read-only storage), until a write succeeds again. */
+    public Optional<String> writeFault() {
+        return commits.lastFault().map(StorageUnavailableException::fault);
+    }
+
+    /**
+     * Refuses writes once the file this server opened is no longer the one at its path: a write
+     * into a deleted file would be answered 201 and be gone at the next start.
+     */
+    private void checkFile() {
+        if (!Objects.equals(identity(file), identity)) {
+            throw new StorageUnavailableException("the database file " + file + " was deleted or replaced while the server"
+                    + " ran; put it back (or restore a backup) and restart the server", null);
+        }
+    }
+
+    /**
+     * SQLite reports a write refused by a read-only file system as a plain disk I/O error; creating
+     * a file beside the database tells which it is, so the answer can say so.
+     */
+    private StorageUnavailableException explainByProbe(StorageUnavailableException fault) {
+        try {
+            Files.delete(Files.createTempFile(file.toAbsolutePath().getParent(), ".minbar-probe-", ""));
+            return fault;
+        } catch (IOException e) {
+            String reason = String.valueOf(e.getMessage());
+            if (reason.contains("Read-only file system") && !fault.fault().startsWith("the storage is read-only")) {
+                return new StorageUnavailableException("the storage is read-only (" + fault.fault() + ")", fault.getCause());
+            }
+            if (reason.contains("No space left") && !fault.fault().startsWith("the disk is full")) {
+                return new StorageUnavailableException("the disk is full (" + fault.fault() + ")", fault.getCause());
+            }
+            return fault;
+        }
+    }
+
+    private static Object identity(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey(); // (device, inode) on Unix
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -3,8 +3,11 @@ package org.minbar.storage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +21,9 @@ import org.slf4j.LoggerFactory;
  * durable and a write that fails leaves nothing behind while the others in its group still commit.
  * A caller returns only once the transaction holding its write is committed (synchronous=FULL: on
  * disk). When the commit itself fails, every write of the group fails and nothing of it is stored.
+ * A fault of the machine (see {@link StorageFaults}) met by any write stops its group at once:
+ * all of it is rolled back and every write in it fails with that fault, named as SQLite gave it.
+ * Before each group, {@code check} may refuse it outright (the database file is gone).
  */
 final class GroupCommit implements AutoCloseable {
 
@@ -29,13 +35,30 @@ final class GroupCommit implements AutoCloseable {
 
     private static final Task<Void> STOP = new Task<>(connection -> null, () -> { }, new CompletableFuture<>());
 
+    /** Refuses a group before it begins, when the store cannot be written at all. */
+    interface Check {
+        void beforeGroup() throws StorageUnavailableException;
+
+        /** The fault as the store can best name it (a disk I/O error on storage that has become read-only). */
+        default StorageUnavailableException explain(StorageUnavailableException fault) {
+            return fault;
+        }
+    }
+
     private final Connection writer;
+    private final Check check;
+    private volatile StorageUnavailableException lastFault;
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private volatile boolean closed;
 
     GroupCommit(Connection writer, String name) {
+        this(writer, name, () -> { });
+    }
+
+    GroupCommit(Connection writer, String name, Check check) {
         this.writer = writer;
+        this.check = check;
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
         this.thread.start();
@@ -53,7 +76,7 @@ final class GroupCommit implements AutoCloseable {
                 afterCommit.run(); // the outer write commits, or fails, with this one
                 return result;
             } catch (SQLException e) {
-                throw new StorageException("write failed: " + e.getMessage(), e);
+                throw StorageFaults.wrap("write failed", e);
             }
         }
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -75,7 +98,7 @@ final class GroupCommit implements AutoCloseable {
                 throw runtime;
             }
             if (e.getCause() instanceof SQLException sql) {
-                throw new StorageException("write failed: " + sql.getMessage(), sql);
+                throw StorageFaults.wrap("write failed", sql);
             }
             throw new StorageException("write failed: " + e.getCause(), e.getCause());
         }
@@ -106,38 +129,93 @@ final class GroupCommit implements AutoCloseable {
     private void commit(List<Task<?>> group) {
         Object[] results = new Object[group.size()];
         Throwable[] failures = new Throwable[group.size()];
+        boolean committed = false;
         try {
-            writer.setAutoCommit(false);
-            try {
-                for (int i = 0; i < group.size(); i++) {
-                    Savepoint savepoint = writer.setSavepoint();
-                    try {
-                        results[i] = group.get(i).work().apply(writer);
-                        writer.releaseSavepoint(savepoint);
-                    } catch (SQLException | RuntimeException e) {
-                        failures[i] = e;
-                        writer.rollback(savepoint); // fails when SQLite has rolled back the whole transaction: the group fails
-                        writer.releaseSavepoint(savepoint);
+            check.beforeGroup();
+            writer.setAutoCommit(false); // BEGIN IMMEDIATE
+            for (int i = 0; i < group.size(); i++) {
+                Savepoint savepoint = writer.setSavepoint();
+                try {
+                    results[i] = group.get(i).work().apply(writer);
+                    writer.releaseSavepoint(savepoint);
+                } catch (SQLException | RuntimeException e) {
+                    Optional<StorageUnavailableException> fault = StorageFaults.of(e).map(check::explain);
+                    if (fault.isPresent()) {
+                        throw fault.get(); // SQLite may have ended the transaction: nothing more runs in it
                     }
+                    failures[i] = e;
+                    writer.rollback(savepoint); // fails when SQLite has rolled back the whole transaction: the group fails
+                    writer.releaseSavepoint(savepoint);
                 }
-                writer.commit();
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly();
-                StorageException failed = new StorageException("write failed: " + e.getMessage(), e);
+            }
+            writer.commit();
+            committed = true;
+            writer.setAutoCommit(true);
+            lastFault = null;
+        } catch (SQLException | RuntimeException e) {
+            abandonTransaction();
+            if (committed) {
+                LOG.warn("after a commit, the write connection could not leave its transaction mode: {}", e.getMessage());
+            } else {
+                Optional<StorageUnavailableException> fault = StorageFaults.of(e).map(check::explain);
+                StorageException failed = fault.map(StorageException.class::cast)
+                        .orElseGet(() -> new StorageException("write failed: " + e.getMessage(), e));
+                fault.ifPresent(this::noteFault);
                 for (int i = 0; i < group.size(); i++) {
-                    if (failures[i] == null) {
+                    if (failures[i] == null || fault.isPresent()) {
                         failures[i] = failed;
                     }
                 }
-            } finally {
-                writer.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            LOG.warn("the write connection could not change its transaction mode: {}", e.getMessage());
         }
         for (int i = 0; i < group.size(); i++) {
             finish(group.get(i), results[i], failures[i]);
         }
+    }
+
+    /**
+     * Ends whatever transaction is open without committing any of it, and brings the driver back in
+     * step with SQLite. After a full disk or an I/O error SQLite may roll the transaction back by
+     * itself; the driver still believes one is open, would then run the next group's statements
+     * each in its own transaction, committed at once, and the group's COMMIT would fail: writes
+     * answered as failed yet stored. Here SQLite's own ROLLBACK ends what is open, and an empty
+     * transaction is begun for the driver to end, so both agree that none is.
+     */
+    private void abandonTransaction() {
+        try (Statement statement = writer.createStatement()) {
+            statement.execute("ROLLBACK");
+        } catch (SQLException e) {
+            LOG.debug("rollback after a failed group: {}", e.getMessage()); // SQLite had ended it already
+        }
+        try {
+            if (!writer.getAutoCommit()) {
+                try (Statement statement = writer.createStatement()) {
+                    statement.execute("BEGIN");
+                }
+                writer.setAutoCommit(true); // the driver's COMMIT of that empty transaction
+            }
+        } catch (SQLException e) {
+            LOG.warn("the write connection could not return to autocommit after a failed group: {}", e.getMessage());
+        }
+    }
+
+    /** Logs a fault once when it begins (not once per write refused while it lasts). */
+    private void noteFault(StorageUnavailableException fault) {
+        StorageUnavailableException previous = lastFault;
+        if (previous == null || !previous.fault().equals(fault.fault())) {
+            LOG.warn("writes are refused (503) until this clears: {}", fault.fault());
+        }
+        lastFault = fault;
+    }
+
+    /** The fault that made the last group fail, if the last group failed for one. */
+    Optional<StorageUnavailableException> lastFault() {
+        return Optional.ofNullable(lastFault);
+    }
+
+    /** Whether the writer thread is running. */
+    boolean isAlive() {
+        return thread.isAlive() && !closed;
     }
 
     @SuppressWarnings("unchecked")
@@ -152,14 +230,6 @@ final class GroupCommit implements AutoCloseable {
             LOG.warn("work after a commit failed", e); // the write itself is committed: its caller is told so
         }
         task.result().complete((T) result);
-    }
-
-    private void rollbackQuietly() {
-        try {
-            writer.rollback();
-        } catch (SQLException e) {
-            LOG.debug("rollback after a failed group: {}", e.getMessage());
-        }
     }
 
     private void failAll(RuntimeException reason) {

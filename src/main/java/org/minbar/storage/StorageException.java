@@ -1,7 +1,7 @@
 package org.minbar.storage;
 
 /** A database operation failed for a reason the caller cannot fix; the message says which. */
-public final class StorageException extends RuntimeException {
+public class StorageException extends RuntimeException {
     public StorageException(String message, Throwable cause) {
         super(message, cause);
     }
