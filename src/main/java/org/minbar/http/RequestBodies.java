@@ -8,6 +8,8 @@ import java.io.InputStream;
 import java.util.Deque;
 import java.util.Optional;
 import org.minbar.model.Submission;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a request body whole, refusing (413) anything over the configured limit, with the hints
@@ -23,13 +25,15 @@ final class RequestBodies {
     /** How many times the limit an oversized body is read (and thrown away) up to, for a clean 413. */
     static final int DRAINED_UP_TO = 4;
 
+    private static final Logger LOG = LoggerFactory.getLogger(RequestBodies.class);
+
     private final int maxBytes;
 
     RequestBodies(int maxBytes) {
         this.maxBytes = maxBytes;
     }
 
-    Submission read(HttpServerExchange exchange) throws IOException {
+    Submission read(HttpServerExchange exchange) {
         String contentLength = exchange.getRequestHeaders().getFirst(Headers.CONTENT_LENGTH);
         long announced;
         try {
@@ -50,6 +54,11 @@ final class RequestBodies {
                 drain(in);
                 throw tooLarge();
             }
+        } catch (IOException e) {
+            // The client went away or broke off mid-body: its own doing, so one line, not a stack trace.
+            LOG.info("{} {}: the request body could not be read whole ({})", exchange.getRequestMethod(),
+                    exchange.getRequestPath(), e.getMessage());
+            throw new HttpError(400, "the request body ended before it was whole: " + e.getMessage());
         }
         Deque<String> url = exchange.getQueryParameters().get("url");
         return new Submission(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), body,

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A server in a process of its own, for the tests that kill it: started on a free port, its address read from its output. */
@@ -27,33 +29,43 @@ public final class ServerProcess {
                 (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(feeds.resolve("site.json").toFile());
         site.setAll((com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(settings));
         json.writeValue(feeds.resolve("site.json").toFile(), site);
-        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "org.minbar.Main", "serve", "--port", "0",
-                "--storage", storage.toString(), "--feeds", feeds.toString(), "--seeds", temp.resolve("no-seeds").toString(),
-                "--token", TestServer.TOKEN)
-                .redirectErrorStream(true).start();
+                "--storage", storage.toString(), "--feeds", feeds.toString(), "--seeds", temp.resolve("no-seeds").toString())
+                .redirectErrorStream(true);
+        builder.environment().put("MINBAR_TOKEN", TestServer.TOKEN); // never on a command line
+        return builder.start();
     }
 
     /** The address the server listens on (not its public one), once it says so; its further output is read and dropped. */
     public static String localUrl(Process server) throws Exception {
-        String said = baseUrlLine(server);
+        return localUrl(server, new ArrayList<>());
+    }
+
+    /** As {@link #localUrl(Process)}, adding every later line of the server's output to {@code output} (synchronize on it to read). */
+    public static String localUrl(Process server, List<String> output) throws Exception {
+        String said = baseUrlLine(server, output);
         String listening = said.substring(said.indexOf("(listening on ") + "(listening on ".length(), said.lastIndexOf(')'));
         return "http://" + listening;
     }
 
     /** The address the server says it serves, once it says so; its further output is read and dropped. */
     public static String baseUrl(Process server) throws Exception {
-        String url = baseUrlLine(server);
+        String url = baseUrlLine(server, new ArrayList<>());
         return url.substring(0, url.indexOf("/feed/"));
     }
 
-    private static String baseUrlLine(Process server) throws Exception {
+    private static String baseUrlLine(Process server, List<String> output) throws Exception {
         BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         for (String line; System.nanoTime() < deadline && (line = out.readLine()) != null; ) {
             if (line.startsWith("Minbar is serving ")) {
                 String url = line.substring("Minbar is serving ".length());
-                Thread drain = new Thread(() -> out.lines().forEach(ignored -> { }));
+                Thread drain = new Thread(() -> out.lines().forEach(later -> {
+                    synchronized (output) {
+                        output.add(later);
+                    }
+                }));
                 drain.setDaemon(true);
                 drain.start();
                 return url;
