@@ -131,6 +131,33 @@ class HostileRequestsIT {
         assertTrue(Xml.text(item, Xml.DC, "creator").endsWith("\u202Eمعكوس\u202C"), Xml.text(item, Xml.DC, "creator"));
     }
 
+    @Test
+    void ambiguousMessageFramingIsRefusedWith400AndTheConnectionClosed() {
+        String post = "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestServer.TOKEN
+                + "\r\nContent-Type: application/json\r\n";
+        String chunk = "b\r\n{\"title\": 1}\r\n0\r\n\r\n";
+        for (String framing : List.of("Transfer-Encoding: chunked, identity\r\n", "Transfer-Encoding: identity, chunked\r\n",
+                "Transfer-Encoding: gzip, chunked\r\n", "Transfer-Encoding: chunked\r\nContent-Length: 13\r\n",
+                "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n")) {
+            String answer = server.raw(post + framing + "\r\n" + chunk + "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), framing + " → " + answer);
+            assertTrue(answer.toLowerCase().contains("\nconnection: close"), framing + " → " + answer);
+            assertFalse(answer.substring(12).contains("HTTP/1.1 "), "nothing more is read on that connection: " + answer);
+        }
+    }
+
+    @Test
+    void aFramingHeaderFoldedOverTwoLinesIsRefusedWith400() {
+        // RFC 9112 5.2 lets a server read another field's obs-fold as a space; a folded Transfer-Encoding
+        // or Content-Length could be framed differently by a proxy in front, so it is refused.
+        String post = "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestServer.TOKEN
+                + "\r\nContent-Type: application/json\r\n";
+        for (String folded : List.of("Transfer-Encoding:\r\n chunked\r\n", "Content-Length:\r\n 13\r\n")) {
+            String answer = server.raw(post + folded + "Connection: close\r\n\r\nb\r\n{\"title\": 1}\r\n0\r\n\r\n");
+            assertTrue(answer.startsWith("HTTP/1.1 400 "), folded + " → " + answer);
+        }
+    }
+
     private static void assertLocation(String path, String location) {
         String answer = get(path);
         assertTrue(answer.startsWith("HTTP/1.1 301 "), path + " → " + firstLine(answer));
