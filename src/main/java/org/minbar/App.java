@@ -16,6 +16,7 @@ import org.minbar.related.ArticleSearch;
 import org.minbar.publish.FeedRenderer;
 import org.minbar.publish.SiteLinks;
 import org.minbar.service.ArticleService;
+import org.minbar.service.BackupService;
 import org.minbar.service.AtomPubService;
 import org.minbar.service.ExternalChanges;
 import org.minbar.service.FeedService;
@@ -115,7 +116,7 @@ public final class App implements AutoCloseable {
             SearchService search = new SearchService(database, new ArticleSearch(publishing.index), site, links,
                     renderer, clock);
             routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, search, webSub, new Health(database, publishing.derivation),
-                    links),
+                    new BackupService(settings.storage(), clock), links),
                     new Routes.Settings(token.token(), settings.maxBodyBytes(), settings.cacheMaxAgeSeconds())));
             LOG.info("serving {} on http://{}:{} as {} (database {})", site.title(), settings.host(), port, site.baseUrl(),
                     database.file());

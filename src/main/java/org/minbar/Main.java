@@ -4,7 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +18,9 @@ import org.minbar.config.PublishingToken;
 import org.minbar.config.SiteConfig;
 import org.minbar.service.ImportReport;
 import org.minbar.service.Importer;
+import org.minbar.related.ArticleIndex;
+import org.minbar.storage.Backups;
+import org.minbar.storage.Database;
 import org.minbar.storage.StorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,10 +30,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** The command line: {@code serve} (the default) runs the server, {@code import} fills the store from files. */
+/**
+ * The command line: {@code serve} (the default) runs the server, {@code import} fills the store from
+ * files, {@code backup} and {@code restore} copy the store out and back.
+ */
 @Command(name = "minbar", mixinStandardHelpOptions = true, version = App.NAME + " " + App.VERSION,
         description = "An Arabic-first RSS 2.0 and Atom 1.0 feed server.",
-        subcommands = {Main.Serve.class, Main.Import.class})
+        subcommands = {Main.Serve.class, Main.Import.class, Main.Backup.class, Main.Restore.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -198,6 +208,82 @@ public final class Main {
                 return report.failures().isEmpty() ? 0 : 1;
             } catch (StorageException e) {
                 err.println("minbar import: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    /** Writes a consistent copy of the store to a file, while a server may be publishing into it. */
+    @Command(name = "backup", mixinStandardHelpOptions = true,
+            description = "Copy the store (SQLite's VACUUM INTO: one consistent snapshot, compacted) to a new file,"
+                    + " readable by you only. Safe while the server runs and publishes.")
+    static final class Backup implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--storage", defaultValue = "${env:MINBAR_STORAGE:-storage}",
+                description = "Folder of the store (env MINBAR_STORAGE; default ${DEFAULT-VALUE}).")
+        Path storage;
+
+        @Option(names = "--to", required = true, paramLabel = "FILE", description = "The copy to write; it must not exist.")
+        Path to;
+
+        @Override
+        public Integer call() {
+            try {
+                Backups.Summary copy = Backups.backUp(storage, to);
+                spec.commandLine().getOut().println("backed up " + copy.articles() + " articles (schema "
+                        + copy.schemaVersion() + ", " + copy.bytes() + " bytes) to " + copy.file());
+                return 0;
+            } catch (StorageException e) {
+                spec.commandLine().getErr().println("minbar backup: " + e.getMessage());
+                return 1;
+            }
+        }
+    }
+
+    /** Makes a backup the store again, keeping the store it replaces. */
+    @Command(name = "restore", mixinStandardHelpOptions = true,
+            description = "Make a backup the store: checked whole first (integrity, a Minbar schema); the database it"
+                    + " replaces is kept as STORAGE/minbar.db.before-restore-TIME; the search index is rebuilt at the next"
+                    + " start. Stop the server first.")
+    static final class Restore implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--storage", defaultValue = "${env:MINBAR_STORAGE:-storage}",
+                description = "Folder of the store (env MINBAR_STORAGE; default ${DEFAULT-VALUE}).")
+        Path storage;
+
+        @Option(names = "--from", required = true, paramLabel = "FILE", description = "A file made by backup.")
+        Path from;
+
+        @Override
+        public Integer call() {
+            PrintWriter err = spec.commandLine().getErr();
+            Path index = storage.resolve(App.INDEX_FOLDER);
+            if (ArticleIndex.inUse(index)) {
+                err.println("minbar restore: a server is running on " + storage + "; stop it first");
+                return 1;
+            }
+            try {
+                Path keptAs = storage.resolve(Database.FILE_NAME + ".before-restore-"
+                        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.now()));
+                boolean hadStore = Files.exists(storage.resolve(Database.FILE_NAME));
+                Backups.Summary restored = Backups.restore(from, storage, keptAs);
+                ArticleIndex.delete(index);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("restored " + restored.articles() + " articles (schema " + restored.schemaVersion() + ") from "
+                        + from + " into " + restored.file());
+                if (hadStore) {
+                    out.println("the store it replaced is kept as " + keptAs);
+                }
+                out.println("the search index and related stories are rebuilt when the server starts");
+                return 0;
+            } catch (StorageException e) {
+                err.println("minbar restore: " + e.getMessage());
                 return 1;
             }
         }

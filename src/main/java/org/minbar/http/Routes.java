@@ -14,6 +14,7 @@ import org.minbar.model.FeedKey;
 import org.minbar.publish.SiteLinks;
 import org.minbar.service.ArticleService;
 import org.minbar.service.AtomPubService;
+import org.minbar.service.BackupService;
 import org.minbar.service.FeedService;
 import org.minbar.service.Health;
 import org.minbar.service.PageService;
@@ -29,7 +30,8 @@ public final class Routes {
 
     /** What the routes need from the rest of the server. */
     public record Services(ArticleService articles, FeedService feeds, PageService pages, AtomPubService atomPub,
-                           SearchService search, WebSubService webSub, Health health, SiteLinks links) {}
+                           SearchService search, WebSubService webSub, Health health, BackupService backups,
+                           SiteLinks links) {}
 
     /** HTTP settings: the publishing token, the largest request body, and feeds' max-age. */
     public record Settings(String token, int maxBodyBytes, int cacheMaxAgeSeconds) {}
@@ -78,6 +80,7 @@ public final class Routes {
         page(routes, "/{year}/{month}/{day}/{slug}", blocking(pages::article));
 
         routes.post("/api/articles", blocking(new BearerAuth(settings.token(), api::create)));
+        routes.post("/api/backup", blocking(new BearerAuth(settings.token(), new BackupHandler(services.backups())::handle)));
         routes.post("/api/articles/batch", blocking(new BearerAuth(settings.token(), new BatchHandler(services.articles(), bodies)::handle)));
         read(routes, "/api/articles/{id}", blocking(api::get));
         read(routes, "/api/articles/{id}/related", blocking(api::related));

@@ -29,6 +29,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
@@ -330,6 +331,26 @@ public final class ArticleIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("closing the index failed", e);
         }
+    }
+
+    /** Whether a process (a running server) holds the index in this folder open for writing. */
+    public static boolean inUse(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return false;
+        }
+        try (Directory directory = FSDirectory.open(folder);
+             Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+            return false;
+        } catch (LockObtainFailedException e) {
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot look at the search index in " + folder, e);
+        }
+    }
+
+    /** Deletes the index in this folder (derived data: the next start rebuilds it from the database). */
+    public static void delete(Path folder) {
+        deleteQuietly(folder);
     }
 
     private static void deleteQuietly(Path folder) {
