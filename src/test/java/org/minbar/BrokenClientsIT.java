@@ -60,4 +60,58 @@ class BrokenClientsIT {
             server.waitFor();
         }
     }
+
+    @Test
+    void fortyClientsTricklingTheirBodiesHoldNothingOthersNeedAndAreCutOff() throws Exception {
+        Process server = ServerProcess.start(temp.resolve("storage"), temp);
+        List<Socket> slow = new ArrayList<>();
+        try {
+            URI base = URI.create(ServerProcess.localUrl(server));
+            HttpClient client = HttpClient.newHttpClient();
+            for (int i = 0; i < 40; i++) {
+                Socket socket = new Socket(base.getHost(), base.getPort());
+                socket.setSoTimeout(30_000);
+                socket.getOutputStream().write(("POST /websub HTTP/1.1\r\nHost: " + base.getAuthority()
+                        + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 4000\r\n\r\nh")
+                        .getBytes(StandardCharsets.UTF_8));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            long started = System.nanoTime();
+            for (int second = 0; second < 4; second++) {
+                for (Socket socket : slow) {
+                    socket.getOutputStream().write('u'); // a byte a second each, for ever if let
+                    socket.getOutputStream().flush();
+                }
+                long before = System.nanoTime();
+                HttpResponse<String> health = client.send(HttpRequest.newBuilder(base.resolve("/healthz"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, health.statusCode());
+                HttpResponse<String> feed = client.send(HttpRequest.newBuilder(base.resolve("/feed/"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, feed.statusCode());
+                HttpResponse<String> write = client.send(HttpRequest.newBuilder(base.resolve("/api/articles"))
+                        .header("Authorization", "Bearer " + TestServer.TOKEN).header("Content-Type", "application/json")
+                        .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"title\": \"خبر بين العملاء البطيئين " + second + "\", \"content\": \"<p>نص</p>\"}")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(201, write.statusCode(), write.body());
+                assertTrue(System.nanoTime() - before < Duration.ofSeconds(2).toNanos(), "reads and writes go on at once");
+                Thread.sleep(1_000);
+            }
+            // Each trickling body is cut off once a check finds it slower than the minimum rate.
+            for (Socket socket : slow) {
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 408 "), answer);
+                assertTrue(answer.contains("slower than"), answer);
+            }
+            assertTrue(System.nanoTime() - started < Duration.ofSeconds(20).toNanos());
+        } finally {
+            for (Socket socket : slow) {
+                socket.close();
+            }
+            server.destroy();
+            server.waitFor();
+        }
+    }
 }

@@ -135,7 +135,7 @@ class HostileRequestsIT {
     void ambiguousMessageFramingIsRefusedWith400AndTheConnectionClosed() {
         String post = "POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + TestServer.TOKEN
                 + "\r\nContent-Type: application/json\r\n";
-        String chunk = "b\r\n{\"title\": 1}\r\n0\r\n\r\n";
+        String chunk = "c\r\n{\"title\": 1}\r\n0\r\n\r\n";
         for (String framing : List.of("Transfer-Encoding: chunked, identity\r\n", "Transfer-Encoding: identity, chunked\r\n",
                 "Transfer-Encoding: gzip, chunked\r\n", "Transfer-Encoding: chunked\r\nContent-Length: 13\r\n",
                 "Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n")) {

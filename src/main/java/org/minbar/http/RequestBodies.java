@@ -33,16 +33,30 @@ final class RequestBodies {
         this.maxBytes = maxBytes;
     }
 
+    /** The body, read already by {@link BodyFirst} on the I/O thread or else read here, blocking. */
     Submission read(HttpServerExchange exchange) {
+        BodyFirst.Received received = exchange.getAttachment(BodyFirst.RECEIVED);
+        byte[] body = received != null ? received.bytes() : readBlocking(exchange);
+        Deque<String> url = exchange.getQueryParameters().get("url");
+        return new Submission(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), body,
+                url == null || url.isEmpty() ? Optional.empty() : Optional.of(url.getFirst()),
+                Optional.ofNullable(exchange.getRequestHeaders().getFirst(SLUG)));
+    }
+
+    /** The Content-Length the request announces, -1 for none (chunked); 400 when it is no number. */
+    static long announcedLength(HttpServerExchange exchange) {
         String contentLength = exchange.getRequestHeaders().getFirst(Headers.CONTENT_LENGTH);
-        long announced;
         try {
-            announced = contentLength == null ? -1 : Long.parseLong(contentLength.strip());
+            return contentLength == null ? -1 : Long.parseLong(contentLength.strip());
         } catch (NumberFormatException e) {
             throw new HttpError(400, "Content-Length is not a number");
         }
+    }
+
+    private byte[] readBlocking(HttpServerExchange exchange) {
+        long announced = announcedLength(exchange);
         if (announced > (long) maxBytes * DRAINED_UP_TO) {
-            throw tooLarge();
+            throw tooLarge(maxBytes);
         }
         if (!exchange.isBlocking()) {
             exchange.startBlocking();
@@ -52,7 +66,7 @@ final class RequestBodies {
             body = in.readNBytes(announced > maxBytes ? 0 : maxBytes + 1);
             if (announced > maxBytes || body.length > maxBytes) {
                 drain(in);
-                throw tooLarge();
+                throw tooLarge(maxBytes);
             }
         } catch (IOException e) {
             // The client went away or broke off mid-body: its own doing, so one line, not a stack trace.
@@ -60,10 +74,7 @@ final class RequestBodies {
                     exchange.getRequestPath(), e.getMessage());
             throw new HttpError(400, "the request body ended before it was whole: " + e.getMessage());
         }
-        Deque<String> url = exchange.getQueryParameters().get("url");
-        return new Submission(exchange.getRequestHeaders().getFirst(Headers.CONTENT_TYPE), body,
-                url == null || url.isEmpty() ? Optional.empty() : Optional.of(url.getFirst()),
-                Optional.ofNullable(exchange.getRequestHeaders().getFirst(SLUG)));
+        return body;
     }
 
     /** Reads and throws away what is left of an oversized body, up to the drained size. */
@@ -79,7 +90,7 @@ final class RequestBodies {
         }
     }
 
-    private HttpError tooLarge() {
+    static HttpError tooLarge(int maxBytes) {
         return new HttpError(413, "the request body is larger than the limit of " + maxBytes + " bytes");
     }
 }

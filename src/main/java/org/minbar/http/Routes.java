@@ -79,31 +79,31 @@ public final class Routes {
         page(routes, "/tag/{slug}", blocking(pages::tag));
         page(routes, "/{year}/{month}/{day}/{slug}", blocking(pages::article));
 
-        routes.post("/api/articles", blocking(new BearerAuth(settings.token(), api::create)));
+        routes.post("/api/articles", writing(settings, blocking(api::create)));
         routes.post("/api/backup", blocking(new BearerAuth(settings.token(), new BackupHandler(services.backups())::handle)));
-        routes.post("/api/articles/batch", blocking(new BearerAuth(settings.token(), new BatchHandler(services.articles(), bodies)::handle)));
+        routes.post("/api/articles/batch", writing(settings, blocking(new BatchHandler(services.articles(), bodies)::handle)));
         read(routes, "/api/articles/{id}", blocking(api::get));
         read(routes, "/api/articles/{id}/related", blocking(api::related));
-        routes.put("/api/articles/{id}", blocking(new BearerAuth(settings.token(), api::replace)));
+        routes.put("/api/articles/{id}", writing(settings, blocking(api::replace)));
         routes.delete("/api/articles/{id}", blocking(new BearerAuth(settings.token(), api::delete)));
 
         read(routes, "/atompub/service", blocking(atomPub::service));
         read(routes, "/atompub/categories", blocking(atomPub::categories));
         read(routes, "/atompub/articles", blocking(atomPub::collection));
-        routes.post("/atompub/articles", blocking(new BearerAuth(settings.token(), atomPub::create)));
+        routes.post("/atompub/articles", writing(settings, blocking(atomPub::create)));
         read(routes, "/atompub/articles/{id}", blocking(atomPub::get));
-        routes.put("/atompub/articles/{id}", blocking(new BearerAuth(settings.token(), atomPub::replace)));
+        routes.put("/atompub/articles/{id}", writing(settings, blocking(atomPub::replace)));
         routes.delete("/atompub/articles/{id}", blocking(new BearerAuth(settings.token(), atomPub::delete)));
 
         WebSubHandlers webSub = new WebSubHandlers(services.webSub());
-        routes.post("/websub", blocking(webSub::request));
+        routes.post("/websub", new BodyFirst(WebSubHandlers.MAX_BODY_BYTES, blocking(webSub::request)));
         read(routes, "/websub", blocking(webSub::about));
 
         routes.setFallbackHandler(exchange -> ErrorHandler.send(exchange,
                 new HttpError(404, "nothing at " + exchange.getRequestPath())));
         routes.setInvalidMethodHandler(exchange -> ErrorHandler.send(exchange,
                 new HttpError(405, exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath())));
-        return new ErrorHandler(new PathGuard(new TrailingSlash(routes)));
+        return new ErrorHandler(new StrictFraming(new PathGuard(new TrailingSlash(routes))));
     }
 
     static String param(HttpServerExchange exchange, String name) {
@@ -135,6 +135,14 @@ public final class Routes {
         for (HttpString method : List.of(Methods.GET, Methods.HEAD)) {
             routes.add(method, path, handler);
         }
+    }
+
+    /**
+     * An authenticated write with a body: the token is checked from the headers, then the body is
+     * read without a worker thread ({@link BodyFirst}), then the handler runs on a worker.
+     */
+    private static HttpHandler writing(Settings settings, HttpHandler handler) {
+        return new BearerAuth(settings.token(), new BodyFirst(settings.maxBodyBytes(), handler));
     }
 
     private static HttpHandler blocking(HttpHandler handler) {
