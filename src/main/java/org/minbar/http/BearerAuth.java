@@ -3,6 +3,8 @@ package org.minbar.http;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,30 +12,51 @@ import java.security.NoSuchAlgorithmException;
 /**
  * Lets a write through only with "Authorization: Bearer &lt;token&gt;". Compares SHA-256 digests
  * with MessageDigest.isEqual, so neither the token's content nor its length leaks through timing.
+ * An address that fails too often is refused for a while (see {@link AuthFailures}).
  */
 final class BearerAuth implements HttpHandler {
 
     private final byte[] expectedDigest;
+    private final AuthFailures failures;
     private final HttpHandler next;
 
-    BearerAuth(String token, HttpHandler next) {
+    BearerAuth(String token, AuthFailures failures, HttpHandler next) {
         this.expectedDigest = sha256(token);
+        this.failures = failures;
         this.next = next;
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
+        InetAddress client = counted(exchange);
+        long now = System.nanoTime();
+        if (client != null) {
+            long wait = failures.blockedFor(client, now);
+            if (wait > 0) {
+                exchange.getResponseHeaders().put(Headers.RETRY_AFTER, wait);
+                throw new HttpError(429, "too many failed authentications from " + client.getHostAddress()
+                        + "; try again in " + wait + " s");
+            }
+        }
         String header = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
         if (header == null) {
             throw new HttpError(401, "this request needs the header Authorization: Bearer <token>");
         }
-        if (header.length() < 7 || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new HttpError(401, "the Authorization header must use the Bearer scheme");
-        }
-        if (!MessageDigest.isEqual(expectedDigest, sha256(header.substring(7).strip()))) {
-            throw new HttpError(401, "the bearer token is not valid");
+        boolean bearer = header.length() >= 7 && header.regionMatches(true, 0, "Bearer ", 0, 7);
+        if (!bearer || !MessageDigest.isEqual(expectedDigest, sha256(header.substring(7).strip()))) {
+            if (client != null) {
+                failures.failed(client, now);
+            }
+            throw new HttpError(401, bearer ? "the bearer token is not valid" : "the Authorization header must use the Bearer scheme");
         }
         next.handleRequest(exchange);
+    }
+
+    /** The client's address when failures from it are counted: not loopback, where a proxy in front would speak for everyone. */
+    private static InetAddress counted(HttpServerExchange exchange) {
+        InetSocketAddress peer = exchange.getSourceAddress();
+        InetAddress address = peer == null ? null : peer.getAddress();
+        return address == null || address.isLoopbackAddress() ? null : address;
     }
 
     private static byte[] sha256(String value) {

@@ -55,7 +55,11 @@ final class ErrorHandler implements HttpHandler {
         } else if (e instanceof TemporaryFailure failure) {
             LOG.info("{} {}: 503, {}", exchange.getRequestMethod(), exchange.getRequestPath(), failure.fault());
         }
+        String retryAfter = exchange.getResponseHeaders().getFirst(Headers.RETRY_AFTER); // set by whoever refused
         exchange.getResponseHeaders().clear();
+        if (retryAfter != null) {
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, retryAfter);
+        }
         if (e instanceof TemporaryFailure) {
             exchange.getResponseHeaders().put(Headers.RETRY_AFTER, RETRY_AFTER_SECONDS);
         }
@@ -124,8 +128,10 @@ final class ErrorHandler implements HttpHandler {
             case 410 -> "Gone";
             case 412 -> "Precondition Failed";
             case 413 -> "Content Too Large";
+            case 408 -> "Request Timeout";
             case 415 -> "Unsupported Media Type";
             case 422 -> "Unprocessable Content";
+            case 429 -> "Too Many Requests";
             case 503 -> "Service Unavailable";
             default -> "Internal Server Error";
         };

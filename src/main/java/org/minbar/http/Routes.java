@@ -48,6 +48,7 @@ public final class Routes {
 
     public static HttpHandler build(Services services, Settings settings) {
         RoutingHandler routes = new RoutingHandler();
+        AuthFailures authFailures = new AuthFailures();
         PageHandlers pages = new PageHandlers(services.pages(), services.health());
         RequestBodies bodies = new RequestBodies(settings.maxBodyBytes());
         ArticleHandlers api = new ArticleHandlers(services.articles(), services.links(), bodies);
@@ -79,21 +80,21 @@ public final class Routes {
         page(routes, "/tag/{slug}", blocking(pages::tag));
         page(routes, "/{year}/{month}/{day}/{slug}", blocking(pages::article));
 
-        routes.post("/api/articles", writing(settings, blocking(api::create)));
-        routes.post("/api/backup", blocking(new BearerAuth(settings.token(), new BackupHandler(services.backups())::handle)));
-        routes.post("/api/articles/batch", writing(settings, blocking(new BatchHandler(services.articles(), bodies)::handle)));
+        routes.post("/api/articles", writing(settings, authFailures, blocking(api::create)));
+        routes.post("/api/backup", blocking(new BearerAuth(settings.token(), authFailures, new BackupHandler(services.backups())::handle)));
+        routes.post("/api/articles/batch", writing(settings, authFailures, blocking(new BatchHandler(services.articles(), bodies)::handle)));
         read(routes, "/api/articles/{id}", blocking(api::get));
         read(routes, "/api/articles/{id}/related", blocking(api::related));
-        routes.put("/api/articles/{id}", writing(settings, blocking(api::replace)));
-        routes.delete("/api/articles/{id}", blocking(new BearerAuth(settings.token(), api::delete)));
+        routes.put("/api/articles/{id}", writing(settings, authFailures, blocking(api::replace)));
+        routes.delete("/api/articles/{id}", blocking(new BearerAuth(settings.token(), authFailures, api::delete)));
 
         read(routes, "/atompub/service", blocking(atomPub::service));
         read(routes, "/atompub/categories", blocking(atomPub::categories));
         read(routes, "/atompub/articles", blocking(atomPub::collection));
-        routes.post("/atompub/articles", writing(settings, blocking(atomPub::create)));
+        routes.post("/atompub/articles", writing(settings, authFailures, blocking(atomPub::create)));
         read(routes, "/atompub/articles/{id}", blocking(atomPub::get));
-        routes.put("/atompub/articles/{id}", writing(settings, blocking(atomPub::replace)));
-        routes.delete("/atompub/articles/{id}", blocking(new BearerAuth(settings.token(), atomPub::delete)));
+        routes.put("/atompub/articles/{id}", writing(settings, authFailures, blocking(atomPub::replace)));
+        routes.delete("/atompub/articles/{id}", blocking(new BearerAuth(settings.token(), authFailures, atomPub::delete)));
 
         WebSubHandlers webSub = new WebSubHandlers(services.webSub());
         routes.post("/websub", new BodyFirst(WebSubHandlers.MAX_BODY_BYTES, blocking(webSub::request)));
@@ -103,7 +104,7 @@ public final class Routes {
                 new HttpError(404, "nothing at " + exchange.getRequestPath())));
         routes.setInvalidMethodHandler(exchange -> ErrorHandler.send(exchange,
                 new HttpError(405, exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath())));
-        return new ErrorHandler(new StrictFraming(new PathGuard(new TrailingSlash(routes))));
+        return new ErrorHandler(new StrictFraming(new ConnectionsPerAddress(new PathGuard(new TrailingSlash(routes)))));
     }
 
     static String param(HttpServerExchange exchange, String name) {
@@ -141,8 +142,8 @@ public final class Routes {
      * An authenticated write with a body: the token is checked from the headers, then the body is
      * read without a worker thread ({@link BodyFirst}), then the handler runs on a worker.
      */
-    private static HttpHandler writing(Settings settings, HttpHandler handler) {
-        return new BearerAuth(settings.token(), new BodyFirst(settings.maxBodyBytes(), handler));
+    private static HttpHandler writing(Settings settings, AuthFailures authFailures, HttpHandler handler) {
+        return new BearerAuth(settings.token(), authFailures, new BodyFirst(settings.maxBodyBytes(), handler));
     }
 
     private static HttpHandler blocking(HttpHandler handler) {

@@ -32,8 +32,11 @@ public final class TestServer implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
-    private TestServer(App app) {
+    private final String host;
+
+    private TestServer(App app, String host) {
         this.app = app;
+        this.host = host;
     }
 
     /** A server with an empty store. */
@@ -75,10 +78,20 @@ public final class TestServer implements AutoCloseable {
         return start(storage, seeds, maxBodyBytes, baseUrl, feedsWithoutBaseUrl(storage));
     }
 
+    /** A server with an empty store listening on this address only (one of the machine's own), not on loopback. */
+    public static TestServer listeningOn(Path storage, String host) {
+        return start(host, storage, false, 4 * 1024 * 1024, Optional.empty(), feedsWithoutBaseUrl(storage));
+    }
+
     private static TestServer start(Path storage, boolean seeds, int maxBodyBytes, Optional<String> baseUrl, Path feeds) {
-        ServerSettings settings = new ServerSettings("127.0.0.1", 0, storage, baseUrl, Optional.of(TOKEN),
+        return start("127.0.0.1", storage, seeds, maxBodyBytes, baseUrl, feeds);
+    }
+
+    private static TestServer start(String host, Path storage, boolean seeds, int maxBodyBytes, Optional<String> baseUrl,
+                                    Path feeds) {
+        ServerSettings settings = new ServerSettings(host, 0, storage, baseUrl, Optional.of(TOKEN),
                 feeds, seeds ? Optional.of(Path.of("seeds")) : Optional.empty(), 120, maxBodyBytes);
-        TestServer server = new TestServer(App.start(settings));
+        TestServer server = new TestServer(App.start(settings), host);
         return server.derived(server); // the seeds, and whatever a restart found in the log, wholly taken in
     }
 
@@ -112,7 +125,7 @@ public final class TestServer implements AutoCloseable {
 
     /** The address this server listens on. */
     public String local() {
-        return "http://127.0.0.1:" + app.port();
+        return "http://" + host + ":" + app.port();
     }
 
     /**
@@ -120,7 +133,7 @@ public final class TestServer implements AutoCloseable {
      * server closes it: for requests no HTTP client would write. Ask for {@code Connection: close}.
      */
     public String raw(String request) {
-        try (Socket socket = new Socket("127.0.0.1", app.port())) {
+        try (Socket socket = new Socket(host, app.port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
