@@ -322,14 +322,21 @@ public final class ArticleIndex implements AutoCloseable {
         T apply(IndexSearcher searcher) throws IOException;
     }
 
+    /**
+     * Commits what is pending and closes. On storage that can no longer be written (full, read-only)
+     * the commit fails: the index is then closed without it, and the next start takes in the
+     * changes after its last commit from the change log.
+     */
     @Override
     public void close() {
         try {
             searchers.close();
             writer.close();
             directory.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException("closing the index failed", e);
+        } catch (IOException | RuntimeException | AssertionError e) { // Lucene asserts that fsync works, under -ea
+            LOG.warn("the search index in {} could not be committed on closing ({}); the change log has what it missed",
+                    folder, e.toString());
+            closeQuietly();
         }
     }
 
