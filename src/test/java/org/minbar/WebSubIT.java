@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -200,6 +203,30 @@ class WebSubIT {
     }
 
     @Test
+    void aBurstLargerThanAPageReachesASubscriberWholeAfterItsDeliveriesFailed() throws Exception {
+        server.close();
+        server = TestServer.withSiteSettings(storage, "{\"itemsPerFeed\": 2, \"websub\":"
+                + " {\"allowPrivateCallbacks\": true, \"minLeaseSeconds\": 1, \"retryBaseSeconds\": 1}}");
+        subscribeAndAwait(server.base() + "/feed/", subscriber);
+        subscriber.thenAnswer(200, 500, 500); // the first delivery arrives; the next two attempts fail while the burst comes
+        publish("urn:test:before-burst", "خبر قبل الموجة", "سوريا");
+        assertNotNull(subscriber.nextPost(WAIT), "the first delivery");
+        List<String> burst = new java.util.ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            burst.add("urn:test:wave-" + i);
+            publish("urn:test:wave-" + i, "خبر في موجة كبيرة رقم " + i, "سوريا");
+        }
+        // Far more than a current document of 2-4 entries holds: most went to archives before a push got through.
+        Set<String> received = new HashSet<>();
+        for (Subscriber.Received post = subscriber.nextPost(WAIT); post != null && !received.containsAll(burst);
+             post = subscriber.nextPost(WAIT)) {
+            SyndFeed pushed = Xml.rome(post.body());
+            pushed.getEntries().forEach(entry -> received.add(entry.getUri()));
+        }
+        assertTrue(received.containsAll(burst), "every article of the burst reached the subscriber: " + received);
+    }
+
+    @Test
     void aLeaseThatRanOutGetsNothing() throws Exception {
         subscribe(server.base() + "/feed/", subscriber.url("/cb"), "hub.lease_seconds", "1");
         assertEquals("1", subscriber.nextVerification(WAIT).get("hub.lease_seconds"));
@@ -341,6 +368,43 @@ class WebSubIT {
             }
         }
         throw new AssertionError("no push holding " + text + " within " + WAIT);
+    }
+
+    @Test
+    void callbacksThatNeverAnswerHoldFourVerificationsOfTheirHostAndALegitimateSubscriberIsVerifiedAtOnce() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 2_000, InetAddress.getByName("127.0.0.2"))) {
+            List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> { // accepts and never answers
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (java.io.IOException e) {
+                    // closed
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            int acceptedRequests = 0;
+            for (int i = 0; i < 1_000; i++) {
+                HttpResponse<byte[]> answer = subscribe(server.base() + "/feed/", "http://127.0.0.2:" + silent.getLocalPort() + "/cb/" + i);
+                if (answer.statusCode() == 202) {
+                    acceptedRequests++;
+                } else {
+                    assertEquals(429, answer.statusCode(), TestServer.text(answer));
+                    assertTrue(TestServer.text(answer).contains("callbacks on 127.0.0.2 have 4 requests waiting"), TestServer.text(answer));
+                }
+            }
+            assertEquals(4, acceptedRequests, "one host holds four verifications at most");
+            Instant asked = Instant.now();
+            subscribeAndAwait(server.base() + "/feed/", subscriber);
+            long waited = Duration.between(asked, Instant.now()).toMillis();
+            System.out.println("WebSub verification beside 1,000 silent callbacks: " + waited + " ms");
+            assertTrue(waited < 2_000, "verified at once: " + waited + " ms");
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.minbar.service.GoneException;
 import org.minbar.service.InvalidInputException;
 import org.minbar.service.NotFoundException;
 import org.minbar.service.PreconditionFailedException;
+import org.minbar.service.TooManyRequestsException;
 import org.minbar.service.UnsupportedFormatException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,6 +115,9 @@ final class ErrorHandler implements HttpHandler {
         }
         if (e instanceof BusyException || e instanceof TemporaryFailure) {
             return 503;
+        }
+        if (e instanceof TooManyRequestsException) {
+            return 429;
         }
         return 500;
     }

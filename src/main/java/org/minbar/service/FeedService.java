@@ -13,8 +13,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.minbar.config.SiteConfig;
@@ -40,6 +42,11 @@ import org.minbar.text.Slugs;
  * so it survives restarts).
  */
 public final class FeedService {
+
+    /** The most entries a WebSub push carries; past them, the current document and its archive links. */
+    static final int PUSH_MOST = 500;
+    /** How far before a subscriber's last delivery a push reads, for writes that were committing then. */
+    static final Duration PUSH_OVERLAP = Duration.ofSeconds(10);
 
     private final Database database;
     private final SiteConfig site;
@@ -145,6 +152,37 @@ public final class FeedService {
             return Optional.of(new RenderedFeed(format.mediaType(), body, gzip(body), current.etag(), current.lastModified(),
                     current.self(), current.hubs()));
         });
+    }
+
+    /**
+     * What a WebSub push carries to a subscriber whose last successful delivery was read at
+     * {@code since} (or, before its first, who subscribed then): every entry of the feed changed
+     * after it (in the current document or already archived, so a burst larger than a page reaches
+     * the subscriber whole) and the deletions since, newest first; before the first delivery, the
+     * current document's entries too. Past {@value #PUSH_MOST} entries, the current document with
+     * its archive links instead. Writes committing around {@code since} are caught by reading
+     * {@link #PUSH_OVERLAP} further back: an entry may come twice, under the same id, never not at all.
+     */
+    public RenderedFeed pushSince(FeedKey requested, FeedFormat format, Instant since, boolean withCurrent) {
+        Instant from = since.minus(PUSH_OVERLAP);
+        Optional<RenderedFeed> push = database.read(connection -> {
+            FeedSubject subject = FeedSubject.find(connection, site, requested, site.itemsPerFeed());
+            Set<Long> changed = new LinkedHashSet<>(entries.changedSince(connection, subject.query().feed(), from, PUSH_MOST + 1));
+            if (withCurrent) {
+                changed.addAll(entries.current(connection, subject.query().feed()));
+            }
+            if (changed.size() > PUSH_MOST) {
+                return Optional.<RenderedFeed>empty();
+            }
+            List<Article> live = articles.load(connection, List.copyOf(changed)).stream().filter(a -> !a.isDeleted())
+                    .sorted(Comparator.comparing(Article::published).thenComparing(Article::id).reversed()).toList();
+            List<Tombstone> tombstones = subject.query().tombstones(connection, from);
+            Snapshot snapshot = snapshot(connection, subject, live, tombstones, 1, 1, 0, 0);
+            byte[] body = renderer.render(format, snapshot.channel(), snapshot.items());
+            return Optional.of(new RenderedFeed(format.mediaType(), body, gzip(body), etag(body), snapshot.lastChange(),
+                    links.self(snapshot.channel(), format), links.hubsOf(snapshot.channel())));
+        });
+        return push.orElseGet(() -> feed(requested, format, 1));
     }
 
     private RenderedFeed render(FeedKey requested, FeedFormat format, Part part) {

@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * subscription has one row, so a slow or dead subscriber holds one request for at most its
  * timeout, and never a thread, the other subscribers or the publisher; nor can a stalled external
  * hub take the subscribers' share. Rows are queued by derivation once a change's related stories are
- * stored (HubOutbox), so the feed a push carries has them. A delivery POSTs the topic's current first page; a failure is
+ * stored (HubOutbox), so the feed a push carries has them. A delivery POSTs every entry of the topic
+ * changed since the subscriber's last successful delivery (the first time: since it subscribed, and the
+ * current document); a failure is
  * retried with back-off and given up with a log line; rows left by a stop or crash are sent at the
  * next start. Expired subscriptions are purged as it goes.
  */
@@ -237,10 +239,20 @@ public final class HubDispatcher implements AutoCloseable {
         }
         String what = "delivery of " + delivery.topic() + " to " + delivery.callback();
         try {
-            RenderedFeed feed = feeds.feed(topic.get().key(), topic.get().format());
+            Instant readAt = clock.instant();
+            // Every entry changed since the last delivery that reached this subscriber, or since it subscribed.
+            RenderedFeed feed = feeds.pushSince(topic.get().key(), topic.get().format(),
+                    delivery.delivered().orElse(delivery.subscribed()), delivery.delivered().isEmpty());
             return client.deliver(delivery.callback(), feed.body(), feed.mediaType() + "; charset=utf-8",
                             feed.linkHeaders(), delivery.secret().map(secret -> Signatures.sha256(secret, feed.body())))
-                    .thenApply(outcome -> outcome(table, delivery.id(), delivery.attempts(), delivery.generation(), outcome, what));
+                    .thenApply(outcome -> {
+                        OutboxSettler.RowWrite write = outcome(table, delivery.id(), delivery.attempts(), delivery.generation(),
+                                outcome, what);
+                        return outcome.ok() ? connection -> {
+                            write.apply(connection);
+                            subscriptions.delivered(connection, delivery.subscriptionId(), readAt);
+                        } : write;
+                    });
         } catch (NotFoundException e) {
             return CompletableFuture.completedFuture(connection -> table.delete(connection, delivery.id()));
         } catch (RuntimeException e) {

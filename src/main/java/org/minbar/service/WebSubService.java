@@ -1,11 +1,14 @@
 package org.minbar.service;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -41,6 +44,13 @@ public final class WebSubService implements AutoCloseable {
     /** Threads verifying intent: each waits on one callback, for at most the client's deadline. */
     private static final int VERIFIERS = 16;
     private static final int WAITING_REQUESTS = 500;
+    /**
+     * Requests waiting for verification or being verified, per callback host, at most: callbacks
+     * that never answer, all on one host, hold this many verifiers and queue places, not all of them.
+     */
+    static final int WAITING_PER_HOST = 4;
+    /** A request that waited this long for a verifier is dropped unverified: its subscriber may ask again. */
+    static final Duration WAIT_AT_MOST = Duration.ofSeconds(30);
 
     private final Database database;
     private final SiteConfig site;
@@ -53,6 +63,7 @@ public final class WebSubService implements AutoCloseable {
     private final SubscriptionStore subscriptions = new SubscriptionStore();
     private final SecureRandom random = new SecureRandom();
     private final ThreadPoolExecutor verifiers;
+    private final Map<String, Integer> waitingByHost = new HashMap<>();
 
     public WebSubService(Database database, SiteConfig site, SiteLinks links, HubClient client, CallbackGuard guard,
                          Clock clock) {
@@ -86,10 +97,45 @@ public final class WebSubService implements AutoCloseable {
             throw new InvalidInputException("hub.callback " + refused.get() + " (see README, WebSub)",
                     List.of(new Problem("hub.callback", refused.get())), false);
         }
+        String host = URI.create(request.callback()).getHost().toLowerCase(Locale.ROOT);
+        if (!reserve(host)) {
+            throw new TooManyRequestsException("callbacks on " + host + " have " + WAITING_PER_HOST
+                    + " requests waiting for verification already; try again once they are verified");
+        }
+        long queued = System.nanoTime();
         try {
-            verifiers.execute(() -> verify(request));
+            verifiers.execute(() -> {
+                try {
+                    if (System.nanoTime() - queued > WAIT_AT_MOST.toNanos()) {
+                        LOG.info("websub: {} of {} dropped unverified after waiting {} s for a verifier",
+                                request.mode().value(), request.callback(), WAIT_AT_MOST.toSeconds());
+                        return;
+                    }
+                    verify(request);
+                } finally {
+                    release(host);
+                }
+            });
         } catch (RejectedExecutionException e) {
+            release(host);
             throw new BusyException("the hub has " + WAITING_REQUESTS + " requests waiting for verification; try again later");
+        }
+    }
+
+    private boolean reserve(String host) {
+        synchronized (waitingByHost) {
+            int waiting = waitingByHost.getOrDefault(host, 0);
+            if (waiting >= WAITING_PER_HOST) {
+                return false;
+            }
+            waitingByHost.put(host, waiting + 1);
+            return true;
+        }
+    }
+
+    private void release(String host) {
+        synchronized (waitingByHost) {
+            waitingByHost.computeIfPresent(host, (key, waiting) -> waiting <= 1 ? null : waiting - 1);
         }
     }
 

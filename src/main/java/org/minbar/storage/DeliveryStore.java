@@ -13,10 +13,11 @@ public final class DeliveryStore {
 
     /**
      * A delivery with what sending it needs; the secret is absent when the subscriber gave none. The
-     * generation is the row's count of writes that came after it was queued.
+     * generation is the row's count of writes that came after it was queued; delivered is when the
+     * content of the subscription's last successful delivery was read, if there was one.
      */
-    public record Pending(long id, int attempts, long generation, String topic, String callback, Optional<String> secret,
-                          Instant expires) {}
+    public record Pending(long id, int attempts, long generation, long subscriptionId, String topic, String callback,
+                          Optional<String> secret, Instant expires, Instant subscribed, Optional<Instant> delivered) {}
 
     /**
      * Queues a delivery for every active subscription to these topics, or, for one that has a
@@ -45,13 +46,15 @@ public final class DeliveryStore {
 
     public Optional<Pending> find(Connection connection, long id) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT d.id, d.attempts, d.generation, s.topic, s.callback, s.secret, s.expires_at FROM websub_deliveries d"
+                "SELECT d.id, d.attempts, d.generation, s.id AS subscription_id, s.topic, s.callback, s.secret, s.expires_at,"
+                        + " s.created_at, s.delivered_at FROM websub_deliveries d"
                         + " JOIN websub_subscriptions s ON s.id = d.subscription_id WHERE d.id = ?")) {
             query.setLong(1, id);
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? Optional.of(new Pending(rows.getLong("id"), rows.getInt("attempts"),
-                        rows.getLong("generation"), rows.getString("topic"), rows.getString("callback"), Jdbc.optionalString(rows, "secret"),
-                        Jdbc.instant(rows, "expires_at"))) : Optional.empty();
+                        rows.getLong("generation"), rows.getLong("subscription_id"), rows.getString("topic"),
+                        rows.getString("callback"), Jdbc.optionalString(rows, "secret"), Jdbc.instant(rows, "expires_at"),
+                        Jdbc.instant(rows, "created_at"), Jdbc.optionalInstant(rows, "delivered_at"))) : Optional.empty();
             }
         }
     }

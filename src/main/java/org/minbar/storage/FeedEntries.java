@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -108,6 +109,30 @@ public final class FeedEntries {
             try (ResultSet rows = query.executeQuery()) {
                 return rows.next() ? rows.getLong(1) : 0;
             }
+        }
+    }
+
+    /**
+     * The articles the feed holds or held (in its current document or an archive) changed after
+     * {@code since}, most recently changed first, at most {@code limit}: what a push must carry.
+     * Walks the articles changed since then, not the feed's history.
+     */
+    public List<Long> changedSince(Connection connection, FeedId feed, Instant since, int limit) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT a.id FROM articles a INDEXED BY articles_by_modified WHERE a.modified_at > ?"
+                        + " AND EXISTS (SELECT 1 FROM feed_entries e WHERE e.article_id = a.id AND e.kind = ? AND e.term_id = ?)"
+                        + " ORDER BY a.modified_at DESC LIMIT ?")) {
+            query.setLong(1, since.toEpochMilli());
+            query.setString(2, feed.kind());
+            query.setLong(3, feed.termId());
+            query.setInt(4, limit);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
         }
     }
 

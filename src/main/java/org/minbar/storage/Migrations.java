@@ -33,7 +33,8 @@ final class Migrations {
             "008_websub_one_pending.sql",
             "009_change_log.sql",
             "010_feed_counts.sql",
-            "011_stale_related_index.sql");
+            "011_stale_related_index.sql",
+            "012_websub_delivered.sql");
 
     private Migrations() {}
 

@@ -69,4 +69,14 @@ public final class SubscriptionStore {
             return delete.executeUpdate();
         }
     }
+
+    /** A delivery whose content was read at {@code readAt} succeeded: the next carries what changed after it. */
+    public void delivered(Connection connection, long subscriptionId, Instant readAt) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE websub_subscriptions SET delivered_at = max(coalesce(delivered_at, 0), ?) WHERE id = ?")) {
+            update.setLong(1, readAt.toEpochMilli());
+            update.setLong(2, subscriptionId);
+            update.executeUpdate();
+        }
+    }
 }

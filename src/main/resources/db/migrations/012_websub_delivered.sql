@@ -1,0 +1,4 @@
+-- A push carries every entry of its topic changed since the subscriber's last successful delivery,
+-- however many: delivered_at is when that delivery's content was read (NULL until the first
+-- delivery, which carries the current document).
+ALTER TABLE websub_subscriptions ADD COLUMN delivered_at INTEGER;
