@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -39,10 +41,11 @@ import org.slf4j.LoggerFactory;
  * retry falls due) counts the due rows' attempts as begun, in one transaction, and hands them to
  * a few worker threads, which render the feed and send it without waiting for the answer; the
  * outcomes are stored in batches ({@link OutboxSettler}). Up to {@value #DELIVERIES_IN_FLIGHT}
- * deliveries and {@value #PINGS_IN_FLIGHT} pings to external hubs are open at once, and each
+ * deliveries and {@value #PINGS_IN_FLIGHT} pings to external hubs are open at once, deliveries at
+ * most {@value #LANE_WIDTH} per lane (a callback's host and port), and each
  * subscription has one row, so a slow or dead subscriber holds one request for at most its
- * timeout, and never a thread, the other subscribers or the publisher; nor can a stalled external
- * hub take the subscribers' share. Rows are queued by derivation once a change's related stories are
+ * timeout, and never a thread, the publisher or another host's subscribers, however many stalled
+ * callbacks one host has; nor can a stalled external hub take the subscribers' share. Rows are queued by derivation once a change's related stories are
  * stored (HubOutbox), so the feed a push carries has them. A delivery POSTs every entry of the topic
  * changed since the subscriber's last successful delivery (the first time: since it subscribed, and the
  * current document); a failure is
@@ -54,18 +57,57 @@ public final class HubDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HubDispatcher.class);
     /** Threads for the database work and rendering around each request. */
     private static final int WORKERS = 4;
-    /** Deliveries sent and not yet answered, at most: what stalled subscribers would all have to fill. */
-    static final int DELIVERIES_IN_FLIGHT = 64;
+    /**
+     * Deliveries sent and not yet answered, at most. They hold a socket each, not a thread; what
+     * keeps stalled subscribers from taking them all is {@link #LANE_WIDTH}.
+     */
+    static final int DELIVERIES_IN_FLIGHT = 256;
+    /** Deliveries open at once per lane: per callback authority (host and port). */
+    static final int LANE_WIDTH = 2;
     /** Pings to external hubs sent and not yet answered, at most (a hub has a row per topic). */
     static final int PINGS_IN_FLIGHT = 8;
     /** The longest the loop sleeps with nothing due: also how often expired subscriptions are purged. */
     private static final Duration IDLE = Duration.ofMinutes(1);
 
     /**
-     * One outbox: its table, the rows being sent now, permits for the requests it may have open,
-     * and how to read a row just begun into its attempt.
+     * One outbox: its table, the rows being sent now (with their lanes) and the requests open per
+     * lane, permits for the requests it may have open in all, and how to read a row just begun into
+     * its attempt.
      */
-    private record Outbox(OutboxTable table, Set<Long> sending, Semaphore openRequests, Claimer claimer) {}
+    private record Outbox(OutboxTable table, Map<Long, String> sending, Map<String, Integer> lanes, int laneWidth,
+                          Semaphore openRequests, Claimer claimer) {
+
+        /** The lanes with all the requests they may have open. */
+        Set<String> fullLanes() {
+            synchronized (lanes) {
+                Set<String> full = new HashSet<>();
+                lanes.forEach((lane, open) -> {
+                    if (open >= laneWidth) {
+                        full.add(lane);
+                    }
+                });
+                return full;
+            }
+        }
+
+        /** Takes a place in the row's lane, if it has one free. */
+        boolean enter(String lane) {
+            synchronized (lanes) {
+                int open = lanes.getOrDefault(lane, 0);
+                if (open >= laneWidth) {
+                    return false;
+                }
+                lanes.put(lane, open + 1);
+                return true;
+            }
+        }
+
+        void leave(String lane) {
+            synchronized (lanes) {
+                lanes.computeIfPresent(lane, (key, open) -> open <= 1 ? null : open - 1);
+            }
+        }
+    }
 
     /** Reads a row whose attempt was just counted, in that transaction; empty when it is gone. */
     @FunctionalInterface
@@ -106,9 +148,10 @@ public final class HubDispatcher implements AutoCloseable {
         this.backoff = backoff;
         this.doorbell = doorbell;
         this.clock = clock;
-        this.outboxes = List.of(new Outbox(OutboxTable.deliveries(), ConcurrentHashMap.newKeySet(),
+        this.outboxes = List.of(new Outbox(OutboxTable.deliveries(), new ConcurrentHashMap<>(), new HashMap<>(), LANE_WIDTH,
                         new Semaphore(DELIVERIES_IN_FLIGHT), this::claimDelivery),
-                new Outbox(OutboxTable.hubPings(), ConcurrentHashMap.newKeySet(), new Semaphore(PINGS_IN_FLIGHT), this::claimPing));
+                new Outbox(OutboxTable.hubPings(), new ConcurrentHashMap<>(), new HashMap<>(), PINGS_IN_FLIGHT,
+                        new Semaphore(PINGS_IN_FLIGHT), this::claimPing)); // pings: one hub may have all of theirs
         AtomicInteger threads = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
             Thread thread = new Thread(runnable, "minbar-websub-send-" + threads.incrementAndGet());
@@ -157,24 +200,30 @@ public final class HubDispatcher implements AutoCloseable {
      * transaction, and has the workers send them; returns when this outbox next needs a look.
      */
     private Instant dispatch(Outbox outbox, Instant now) {
-        // The rows being sent, as many as there are permits left, and one more to learn when the next falls due.
+        // The rows being sent, as many as there are permits left, and one more to learn when the next falls due;
+        // rows of lanes with all their requests open are left out: however many a stalled host has, the others come first.
         int window = outbox.sending().size() + outbox.openRequests().availablePermits() + 1;
-        List<OutboxTable.Scheduled> upcoming = database.read(connection -> outbox.table().upcoming(connection, window));
+        Set<String> full = outbox.fullLanes();
+        List<OutboxTable.Scheduled> upcoming = database.read(connection -> outbox.table().upcoming(connection, window, full));
         List<Long> due = new ArrayList<>();
         Instant next = upcoming.size() < window ? now.plus(IDLE) : now;
         for (OutboxTable.Scheduled row : upcoming) {
-            if (outbox.sending().contains(row.id())) {
+            if (outbox.sending().containsKey(row.id())) {
                 continue;
             }
             if (row.at().isAfter(now)) {
                 next = row.at();
                 break;
             }
+            if (!outbox.enter(row.lane())) {
+                continue; // its lane filled up in this pass; a settled request rings the doorbell
+            }
             if (!outbox.openRequests().tryAcquire()) {
+                outbox.leave(row.lane());
                 next = now.plus(IDLE); // each settled request rings the doorbell
                 break;
             }
-            outbox.sending().add(row.id());
+            outbox.sending().put(row.id(), row.lane());
             due.add(row.id());
         }
         if (!due.isEmpty()) {
@@ -215,7 +264,10 @@ public final class HubDispatcher implements AutoCloseable {
     }
 
     private void release(Outbox outbox, long id) {
-        outbox.sending().remove(id);
+        String lane = outbox.sending().remove(id);
+        if (lane != null) {
+            outbox.leave(lane);
+        }
         outbox.openRequests().release();
         doorbell.ring();
     }

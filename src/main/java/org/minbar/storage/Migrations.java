@@ -34,7 +34,8 @@ final class Migrations {
             "009_change_log.sql",
             "010_feed_counts.sql",
             "011_stale_related_index.sql",
-            "012_websub_delivered.sql");
+            "012_websub_delivered.sql",
+            "013_websub_lanes.sql");
 
     private Migrations() {}
 

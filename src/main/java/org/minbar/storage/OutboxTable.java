@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -17,31 +18,45 @@ import java.util.List;
 public final class OutboxTable {
 
     private final String table;
+    /** The SQL of a row's lane: the callback's authority for a delivery, the hub for a ping. */
+    private final String lane;
 
-    private OutboxTable(String table) {
+    private OutboxTable(String table, String lane) {
         this.table = table;
+        this.lane = lane;
     }
 
     public static OutboxTable deliveries() {
-        return new OutboxTable("websub_deliveries");
+        return new OutboxTable("websub_deliveries",
+                "(SELECT s.lane FROM websub_subscriptions s WHERE s.id = websub_deliveries.subscription_id)");
     }
 
     public static OutboxTable hubPings() {
-        return new OutboxTable("websub_hub_pings");
+        return new OutboxTable("websub_hub_pings", "hub");
     }
 
-    /** A row and when it is next to be tried. */
-    public record Scheduled(long id, Instant at) {}
+    /** A row, when it is next to be tried, and its lane. */
+    public record Scheduled(long id, Instant at, String lane) {}
 
-    /** The {@code limit} rows to be tried soonest, due or not, in the order they fall due. */
-    public List<Scheduled> upcoming(Connection connection, int limit) throws SQLException {
+    /**
+     * The {@code limit} rows to be tried soonest, due or not, in the order they fall due, leaving out
+     * the rows of the lanes given (those with all the requests they may have open).
+     */
+    public List<Scheduled> upcoming(Connection connection, int limit, Collection<String> fullLanes) throws SQLException {
         List<Scheduled> rows = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id, next_attempt_at FROM " + table + " ORDER BY next_attempt_at, id LIMIT ?")) {
-            query.setInt(1, limit);
+                "SELECT id, next_attempt_at, " + lane + " AS lane FROM " + table
+                        + (fullLanes.isEmpty() ? "" : " WHERE " + lane + " NOT IN (" + Jdbc.placeholders(fullLanes) + ")")
+                        + " ORDER BY next_attempt_at, id LIMIT ?")) {
+            int index = 1;
+            for (String full : fullLanes) {
+                query.setString(index++, full);
+            }
+            query.setInt(index, limit);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Scheduled(result.getLong(1), Jdbc.instant(result, "next_attempt_at")));
+                    rows.add(new Scheduled(result.getLong(1), Jdbc.instant(result, "next_attempt_at"),
+                            String.valueOf(result.getString("lane"))));
                 }
             }
         }

@@ -1,10 +1,12 @@
 package org.minbar.storage;
 
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Locale;
 
 /** Verified WebSub subscriptions: one row per topic and callback, with its secret and lease expiry. */
 public final class SubscriptionStore {
@@ -13,8 +15,8 @@ public final class SubscriptionStore {
     public void upsert(Connection connection, String topic, String callback, String secret, Instant expires, Instant now)
             throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT INTO websub_subscriptions (topic, callback, secret, expires_at, created_at, renewed_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)"
+                "INSERT INTO websub_subscriptions (topic, callback, secret, expires_at, created_at, renewed_at, lane)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)"
                         + " ON CONFLICT (topic, callback) DO UPDATE SET secret = excluded.secret,"
                         + " expires_at = excluded.expires_at, renewed_at = excluded.renewed_at")) {
             upsert.setString(1, topic);
@@ -23,6 +25,7 @@ public final class SubscriptionStore {
             upsert.setLong(4, expires.toEpochMilli());
             upsert.setLong(5, now.toEpochMilli());
             upsert.setLong(6, now.toEpochMilli());
+            upsert.setString(7, laneOf(callback));
             upsert.executeUpdate();
         }
     }
@@ -78,5 +81,11 @@ public final class SubscriptionStore {
             update.setLong(2, subscriptionId);
             update.executeUpdate();
         }
+    }
+
+    /** The delivery lane of a callback: its authority (host and port), in lower case (migration 013). */
+    public static String laneOf(String callback) {
+        String authority = URI.create(callback).getRawAuthority();
+        return authority == null ? "" : authority.toLowerCase(Locale.ROOT);
     }
 }

@@ -35,7 +35,7 @@ class DeliveryStoreTest {
             assertEquals(1, database.<Integer>write(c -> deliveries.enqueue(c, List.of(FEED), NOW)));
             assertEquals(1, database.<Integer>write(c -> deliveries.enqueue(c, List.of(FEED), NOW.plusSeconds(1))), "bumps the waiting one");
             assertEquals(2, database.<Integer>write(c -> deliveries.enqueue(c, List.of(FEED, OTHER), NOW.plusSeconds(2))));
-            List<OutboxTable.Scheduled> upcoming = database.read(c -> table.upcoming(c, 10));
+            List<OutboxTable.Scheduled> upcoming = database.read(c -> table.upcoming(c, 10, List.of()));
             assertEquals(2, upcoming.size(), "one row a subscription");
             assertEquals(NOW, upcoming.get(0).at(), "still due when it was first queued");
 
@@ -45,7 +45,7 @@ class DeliveryStoreTest {
             assertEquals(2, sending.generation());
             assertEquals(1, sending.attempts());
             database.write(c -> deliveries.enqueue(c, List.of(FEED), NOW.plusSeconds(3))); // a write during the attempt
-            assertEquals(2, database.read(c -> table.upcoming(c, 10)).size(), "no second row while one is being sent");
+            assertEquals(2, database.read(c -> table.upcoming(c, 10, List.of())).size(), "no second row while one is being sent");
 
             database.write(c -> {
                 table.sent(c, first, sending.generation(), NOW.plusSeconds(4));
@@ -70,7 +70,7 @@ class DeliveryStoreTest {
                 subscriptions.upsert(c, FEED, "https://a.example/cb", null, NOW.plusSeconds(600), NOW);
                 return deliveries.enqueue(c, List.of(FEED), NOW);
             });
-            long id = database.read(c -> table.upcoming(c, 1)).get(0).id();
+            long id = database.read(c -> table.upcoming(c, 1, List.of())).get(0).id();
             assertTrue(database.<Boolean>write(c -> table.begin(c, id, NOW)));
             database.write(c -> {
                 table.retryAt(c, id, NOW.plusSeconds(60), "POST a.example answered 500");
@@ -78,7 +78,7 @@ class DeliveryStoreTest {
             });
             database.write(c -> deliveries.enqueue(c, List.of(FEED), NOW.plusSeconds(1)));
             assertFalse(database.<Boolean>write(c -> table.begin(c, id, NOW.plusSeconds(2))), "not due until the back-off ends");
-            assertEquals(List.of(new OutboxTable.Scheduled(id, NOW.plusSeconds(60))), database.read(c -> table.upcoming(c, 10)));
+            assertEquals(List.of(new OutboxTable.Scheduled(id, NOW.plusSeconds(60), "a.example")), database.read(c -> table.upcoming(c, 10, List.of())));
             assertTrue(database.<Boolean>write(c -> table.begin(c, id, NOW.plusSeconds(60))));
             assertEquals(2, database.read(c -> deliveries.find(c, id)).orElseThrow().attempts(), "the failures so far");
         }
@@ -94,7 +94,26 @@ class DeliveryStoreTest {
             });
             assertEquals(0, database.<Integer>write(c -> deliveries.enqueue(c, List.of(OTHER, FEED), NOW.plusSeconds(5))));
             assertEquals(1, database.<Integer>write(c -> subscriptions.purgeExpired(c, NOW.plusSeconds(5))));
-            assertEquals(List.of(), database.read(c -> table.upcoming(c, 10)), "its pending delivery went with it");
+            assertEquals(List.of(), database.read(c -> table.upcoming(c, 10, List.of())), "its pending delivery went with it");
+        }
+    }
+
+    @Test
+    void rowsOfFullLanesAreLeftOutOfTheUpcomingOnes() {
+        try (Database database = Database.open(folder)) {
+            database.write(c -> {
+                for (int i = 0; i < 5; i++) {
+                    subscriptions.upsert(c, FEED, "https://stalled.example:8443/cb/" + i, null, NOW.plusSeconds(600), NOW);
+                }
+                subscriptions.upsert(c, FEED, "https://live.example/cb", null, NOW.plusSeconds(600), NOW.plusSeconds(1));
+                return deliveries.enqueue(c, List.of(FEED), NOW);
+            });
+            List<OutboxTable.Scheduled> all = database.read(c -> table.upcoming(c, 10, List.of()));
+            assertEquals(6, all.size());
+            assertEquals(5, all.stream().filter(row -> row.lane().equals("stalled.example:8443")).count());
+            List<OutboxTable.Scheduled> others = database.read(c -> table.upcoming(c, 3, List.of("stalled.example:8443")));
+            assertEquals(List.of("live.example"), others.stream().map(OutboxTable.Scheduled::lane).toList());
+            assertEquals("stalled.example:8443", SubscriptionStore.laneOf("HTTPS://Stalled.Example:8443/cb?x=1"));
         }
     }
 }
