@@ -2,16 +2,21 @@ package org.minbar.support;
 
 import com.thaiopensource.util.PropertyMapBuilder;
 import com.thaiopensource.validate.ValidateProperty;
-import com.thaiopensource.validate.ValidationDriver;
+import com.thaiopensource.validate.IncorrectSchemaException;
+import com.thaiopensource.validate.Schema;
+import com.thaiopensource.validate.Validator;
 import com.thaiopensource.validate.rng.CompactSchemaReader;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
 
 /**
  * Validates Atom documents against RFC 4287's RELAX NG grammar (Appendix B), and checks the two
@@ -20,7 +25,20 @@ import org.xml.sax.SAXParseException;
  */
 public final class AtomSchema {
 
+    /** Compiled once: compiling the grammar cost more than validating a feed against it. */
+    private static final Schema SCHEMA = load();
+
     private AtomSchema() {}
+
+    private static Schema load() {
+        try {
+            return CompactSchemaReader.getInstance().createSchema(
+                    new InputSource(AtomSchema.class.getResource("/schemas/atom.rnc").toString()),
+                    new PropertyMapBuilder().toPropertyMap());
+        } catch (java.io.IOException | org.xml.sax.SAXException | IncorrectSchemaException e) {
+            throw new IllegalStateException("the Atom schema did not load: " + e.getMessage(), e);
+        }
+    }
 
     /** @throws AssertionError listing every violation, with line numbers */
     public static void validate(byte[] document) {
@@ -32,14 +50,16 @@ public final class AtomSchema {
         };
         PropertyMapBuilder properties = new PropertyMapBuilder();
         properties.put(ValidateProperty.ERROR_HANDLER, collect);
-        ValidationDriver driver = new ValidationDriver(properties.toPropertyMap(), CompactSchemaReader.getInstance());
         try {
-            InputSource schema = new InputSource(AtomSchema.class.getResource("/schemas/atom.rnc").toString());
-            if (!driver.loadSchema(schema)) {
-                throw new AssertionError("the Atom schema did not load: " + errors);
-            }
-            driver.validate(new InputSource(new ByteArrayInputStream(document)));
-        } catch (java.io.IOException | org.xml.sax.SAXException e) {
+            Validator validator = SCHEMA.createValidator(properties.toPropertyMap());
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            XMLReader reader = factory.newSAXParser().getXMLReader();
+            reader.setContentHandler(validator.getContentHandler());
+            reader.setErrorHandler(collect);
+            reader.parse(new InputSource(new ByteArrayInputStream(document)));
+        } catch (java.io.IOException | org.xml.sax.SAXException | ParserConfigurationException e) {
             throw new AssertionError("validation could not run: " + e.getMessage(), e);
         }
         Document parsed = Xml.parse(document);
