@@ -3,6 +3,7 @@ package org.minbar;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
+import io.undertow.util.Headers;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,9 +74,11 @@ public final class App implements AutoCloseable {
      * date in the background, from the change log, so a large store serves its feeds within seconds.
      */
     public static App start(ServerSettings settings) {
-        AtomicReference<HttpHandler> routes = new AtomicReference<>(exchange -> {
+        AtomicReference<HttpHandler> routes = new AtomicReference<>(exchange -> { // until the store is open
             exchange.setStatusCode(503);
-            exchange.endExchange();
+            exchange.getResponseHeaders().put(Headers.RETRY_AFTER, 2);
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
+            exchange.getResponseSender().send("Minbar is starting: its store is being opened; try again in a moment\n");
         });
         Undertow undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())

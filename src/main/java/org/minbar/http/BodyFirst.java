@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BodyFirst implements HttpHandler {
 
-    /** What was received, for {@link RequestBodies#read}; null bytes when the body was over the limit. */
+    /** The whole body, for {@link RequestBodies#read} (a body over the limit never gets this far). */
     record Received(byte[] bytes) {}
 
     static final AttachmentKey<Received> RECEIVED = AttachmentKey.create(Received.class);

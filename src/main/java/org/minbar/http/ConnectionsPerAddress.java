@@ -47,13 +47,6 @@ final class ConnectionsPerAddress implements HttpHandler {
         next.handleRequest(exchange);
     }
 
-    /** Open connections of the address, this one included. */
-    int openFrom(InetAddress address) {
-        synchronized (open) {
-            return open.getOrDefault(address, 0);
-        }
-    }
-
     private int opened(InetAddress address) {
         synchronized (open) {
             return open.merge(address, 1, Integer::sum);

@@ -29,7 +29,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.util.BytesRef;
 import org.slf4j.Logger;
@@ -345,8 +344,8 @@ public final class ArticleIndex implements AutoCloseable {
         if (!Files.isDirectory(folder)) {
             return false;
         }
-        try (Directory directory = FSDirectory.open(folder);
-             Lock lock = directory.obtainLock(IndexWriter.WRITE_LOCK_NAME)) {
+        try (Directory directory = FSDirectory.open(folder)) {
+            directory.obtainLock(IndexWriter.WRITE_LOCK_NAME).close(); // free: nobody holds it
             return false;
         } catch (LockObtainFailedException e) {
             return true;
