@@ -32,6 +32,8 @@ public final class Database implements AutoCloseable {
     private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
     /** The database file's device and inode when opened: a file deleted or replaced since is noticed. */
     private final Object identity;
+    /** What a read found damaged in the file, once one did. */
+    private volatile String damaged;
 
     private Database(Path file) throws SQLException {
         this.file = file;
@@ -110,7 +112,11 @@ public final class Database implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw StorageFaults.wrap("read failed", e);
+            StorageException failed = StorageFaults.wrap("read failed", e);
+            if (StorageFaults.isDamage(e) && failed instanceof StorageUnavailableException unavailable) {
+                damaged = unavailable.fault(); // a damaged file does not heal: reported until a restart
+            }
+            throw failed;
         } finally {
             readers.add(connection);
         }
@@ -118,13 +124,20 @@ public final class Database implements AutoCloseable {
 
     /**
      * What keeps the store from working until the server is restarted, if anything: the database
-     * file deleted or replaced since it was opened, or the writer stopped.
+     * file deleted or replaced since it was opened, found damaged by a read or a write, or the writer stopped.
      */
     public Optional<String> lastingFault() {
         try {
             checkFile();
         } catch (StorageUnavailableException e) {
             return Optional.of(e.fault());
+        }
+        if (damaged != null) {
+            return Optional.of(damaged);
+        }
+        Optional<String> writeDamage = commits.lastFault().filter(StorageFaults::isDamage).map(StorageUnavailableException::fault);
+        if (writeDamage.isPresent()) {
+            return writeDamage;
         }
         return commits.isAlive() ? Optional.empty() : Optional.of("the database writer has stopped");
     }

@@ -37,6 +37,17 @@ final class StorageFaults {
                 .orElseGet(() -> new StorageException(what + ": " + failure.getMessage(), failure));
     }
 
+    /** Whether the failure says the database file itself is damaged (SQLITE_CORRUPT, SQLITE_NOTADB): it will not heal by waiting. */
+    static boolean isDamage(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLiteException sqlite && ((sqlite.getResultCode().code & 0xff) == 11
+                    || (sqlite.getResultCode().code & 0xff) == 26)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static Optional<String> meaning(SQLiteErrorCode code) {
         return switch (code.code & 0xff) { // the primary code of an extended one
             case 13 -> Optional.of("the disk is full");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.Optional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,6 +71,39 @@ class DatabaseTest {
         database = Database.open(storage);
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(storage)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(database.file())));
+    }
+
+    @Test
+    void aDamagedPageIsA503FaultAndStaysReportedAsLasting() throws Exception {
+        database.write(c -> {
+            try (var statement = c.createStatement()) {
+                statement.executeUpdate("CREATE TABLE bulk (x BLOB)");
+                statement.executeUpdate("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                        + " INSERT INTO bulk SELECT randomblob(1000) FROM n");
+            }
+            return null;
+        });
+        database.close(); // the last connection checkpoints the WAL into the file
+        Path file = folder.resolve("nested/storage/minbar.db");
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            byte[] garbage = new byte[64 * 1024];
+            java.util.Arrays.fill(garbage, (byte) 0xA5);
+            channel.write(java.nio.ByteBuffer.wrap(garbage), channel.size() - 2 * garbage.length); // pages of the bulk table
+        }
+        database = Database.open(folder.resolve("nested/storage"));
+        assertEquals(Optional.empty(), database.lastingFault());
+        StorageUnavailableException damaged = assertThrows(StorageUnavailableException.class,
+                () -> database.read(DatabaseTest::count));
+        assertTrue(damaged.fault().startsWith("the database file is damaged"), damaged.fault());
+        assertTrue(database.lastingFault().orElseThrow().startsWith("the database file is damaged"));
+    }
+
+    private static String count(java.sql.Connection connection) throws java.sql.SQLException {
+        try (var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT sum(length(x)) FROM bulk")) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     @Test
