@@ -98,6 +98,42 @@ class DatabaseTest {
         assertTrue(database.lastingFault().orElseThrow().startsWith("the database file is damaged"));
     }
 
+    @Test
+    void aDatabaseLockedByAnotherProcessIsA503FaultThatClearsWhenTheLockGoes() throws Exception {
+        database.write(c -> {
+            try (var statement = c.createStatement()) {
+                statement.executeUpdate("CREATE TABLE probe (x)");
+            }
+            return null;
+        });
+        try (var other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + database.file());
+             var statement = other.createStatement()) {
+            statement.execute("BEGIN EXCLUSIVE"); // as another process holding the file would (after SQLite's busy wait, 10 s)
+            StorageUnavailableException locked = assertThrows(StorageUnavailableException.class, () -> database.write(c -> {
+                try (var insert = c.createStatement()) {
+                    insert.executeUpdate("INSERT INTO probe VALUES (1)");
+                }
+                return null;
+            }));
+            assertTrue(locked.fault().startsWith("the database is locked by another process"), locked.fault());
+            assertTrue(database.writeFault().isPresent());
+            statement.execute("ROLLBACK");
+        }
+        database.write(c -> {
+            try (var insert = c.createStatement()) {
+                insert.executeUpdate("INSERT INTO probe VALUES (2)");
+            }
+            return null;
+        });
+        assertEquals(Optional.empty(), database.writeFault(), "the fault clears with the next write");
+        assertEquals("2", database.read(c -> {
+            try (var statement = c.createStatement(); var rows = statement.executeQuery("SELECT group_concat(x) FROM probe")) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }), "nothing of the refused write was stored");
+    }
+
     private static String count(java.sql.Connection connection) throws java.sql.SQLException {
         try (var statement = connection.createStatement();
              var rows = statement.executeQuery("SELECT sum(length(x)) FROM bulk")) {
