@@ -33,7 +33,8 @@ class FuzzIT {
         Path corpus = seedCorpus(temp.resolve("corpus"));
         Path findings = Files.createDirectories(temp.resolve("findings"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), "com.code_intelligence.jazzer.Jazzer",
+                "-Xmx1g", "-Djava.io.tmpdir=" + Files.createDirectories(temp.resolve("tmp")), // its server's store goes with the test's folder
+                "-cp", System.getProperty("java.class.path"), "com.code_intelligence.jazzer.Jazzer",
                 "--target_class=org.minbar.fuzz.UntrustedInputFuzzer",
                 "--instrumentation_includes=org.minbar.**:org.jsoup.**:com.fasterxml.jackson.**:com.rometools.**",
                 // Jazzer's own hook on JDOM's parse throws a NullPointerException of its own (Rome reads the feeds through JDOM).
