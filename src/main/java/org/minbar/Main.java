@@ -60,6 +60,14 @@ public final class Main {
         return args;
     }
 
+    /** The storage folder alone, for backup and restore. */
+    static final class StorageOption {
+
+        @Option(names = "--storage", defaultValue = "${env:MINBAR_STORAGE:-storage}",
+                description = "Folder of the store (env MINBAR_STORAGE; default ${DEFAULT-VALUE}).")
+        Path storage;
+    }
+
     /** The options serve and import share: where the store and the channel configuration are, and the site's address. */
     static final class SiteOptions {
 
@@ -222,9 +230,8 @@ public final class Main {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--storage", defaultValue = "${env:MINBAR_STORAGE:-storage}",
-                description = "Folder of the store (env MINBAR_STORAGE; default ${DEFAULT-VALUE}).")
-        Path storage;
+        @Mixin
+        StorageOption store;
 
         @Option(names = "--to", required = true, paramLabel = "FILE", description = "The copy to write; it must not exist.")
         Path to;
@@ -232,7 +239,7 @@ public final class Main {
         @Override
         public Integer call() {
             try {
-                Backups.Summary copy = Backups.backUp(storage, to);
+                Backups.Summary copy = Backups.backUp(store.storage, to);
                 spec.commandLine().getOut().println("backed up " + copy.articles() + " articles (schema "
                         + copy.schemaVersion() + ", " + copy.bytes() + " bytes) to " + copy.file());
                 return 0;
@@ -253,9 +260,8 @@ public final class Main {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--storage", defaultValue = "${env:MINBAR_STORAGE:-storage}",
-                description = "Folder of the store (env MINBAR_STORAGE; default ${DEFAULT-VALUE}).")
-        Path storage;
+        @Mixin
+        StorageOption store;
 
         @Option(names = "--from", required = true, paramLabel = "FILE", description = "A file made by backup.")
         Path from;
@@ -263,6 +269,7 @@ public final class Main {
         @Override
         public Integer call() {
             PrintWriter err = spec.commandLine().getErr();
+            Path storage = store.storage;
             Path index = storage.resolve(App.INDEX_FOLDER);
             if (ArticleIndex.inUse(index)) {
                 err.println("minbar restore: a server is running on " + storage + "; stop it first");
