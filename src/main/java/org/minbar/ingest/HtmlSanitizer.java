@@ -44,15 +44,16 @@ public final class HtmlSanitizer {
                 // mailto: and the like stay as the Safelist let them through
             }
         }
-        for (Element element : document.body().getAllElements()) {
-            for (TextNode text : element.textNodes()) { // a directional control never reaches past its own text
-                String balanced = BidiControls.balanced(text.getWholeText());
-                if (!balanced.equals(text.getWholeText())) {
-                    text.text(balanced);
+        String body = document.body().html();
+        if (BidiControls.hasControl(body)) { // rare: only then is every text node looked at
+            for (Element element : document.body().getAllElements()) {
+                for (TextNode text : element.textNodes()) { // a directional control never reaches past its own text
+                    text.text(BidiControls.balanced(text.getWholeText()));
                 }
             }
+            body = document.body().html();
         }
-        return CleanText.of(document.body().html()).strip();
+        return CleanText.of(body).strip();
     }
 
     /** The text of an HTML or plain-text fragment, entities decoded and tags removed, on one line. */

@@ -58,7 +58,8 @@ public final class BidiControls {
         return out.toString();
     }
 
-    private static boolean hasControl(String text) {
+    /** Whether the text holds any explicit directional control. */
+    public static boolean hasControl(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if ((c >= LRE && c <= RLO) || (c >= LRI && c <= PDI)) {
