@@ -156,27 +156,33 @@ public final class FeedService {
 
     /**
      * What a WebSub push carries to a subscriber whose last successful delivery was read at
-     * {@code since} (or, before its first, who subscribed then): every entry of the feed changed
-     * after it (in the current document or already archived, so a burst larger than a page reaches
-     * the subscriber whole) and the deletions since, newest first; before the first delivery, the
-     * current document's entries too. Past {@value #PUSH_MOST} entries, the current document with
-     * its archive links instead. Writes committing around {@code since} are caught by reading
+     * {@code since} (or, before its first, who subscribed then): the feed's current document when
+     * that holds every entry changed since and announces every deletion since (the usual case, rendered once and cached for all its
+     * subscribers) or past {@value #PUSH_MOST} changes; otherwise a document of every entry changed
+     * after it (archived ones too, so a burst larger than a page reaches the subscriber whole; before
+     * the first delivery, with the current document's entries) and the deletions since, newest first.
+     * Writes committing around {@code since} are caught by reading
      * {@link #PUSH_OVERLAP} further back: an entry may come twice, under the same id, never not at all.
      */
     public RenderedFeed pushSince(FeedKey requested, FeedFormat format, Instant since, boolean withCurrent) {
         Instant from = since.minus(PUSH_OVERLAP);
         Optional<RenderedFeed> push = database.read(connection -> {
             FeedSubject subject = FeedSubject.find(connection, site, requested, site.itemsPerFeed());
+            List<Long> current = entries.current(connection, subject.query().feed());
             Set<Long> changed = new LinkedHashSet<>(entries.changedSince(connection, subject.query().feed(), from, PUSH_MOST + 1));
-            if (withCurrent) {
-                changed.addAll(entries.current(connection, subject.query().feed()));
-            }
-            if (changed.size() > PUSH_MOST) {
+            List<Tombstone> tombstones = subject.query().tombstones(connection, from);
+            boolean currentShowsDeletions = tombstones.isEmpty()
+                    || site.tombstoneDays() > 0 && from.isAfter(clock.instant().minus(Duration.ofDays(site.tombstoneDays())));
+            if (changed.size() > PUSH_MOST || current.containsAll(changed) && currentShowsDeletions) {
+                // The current document carries them all (the usual case: no burst past a page since the last push),
+                // or there are too many: the cached document every subscriber of the topic shares.
                 return Optional.<RenderedFeed>empty();
+            }
+            if (withCurrent) {
+                changed.addAll(current);
             }
             List<Article> live = articles.load(connection, List.copyOf(changed)).stream().filter(a -> !a.isDeleted())
                     .sorted(Comparator.comparing(Article::published).thenComparing(Article::id).reversed()).toList();
-            List<Tombstone> tombstones = subject.query().tombstones(connection, from);
             Snapshot snapshot = snapshot(connection, subject, live, tombstones, 1, 1, 0, 0);
             byte[] body = renderer.render(format, snapshot.channel(), snapshot.items());
             return Optional.of(new RenderedFeed(format.mediaType(), body, gzip(body), etag(body), snapshot.lastChange(),
