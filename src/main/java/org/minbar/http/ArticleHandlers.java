@@ -13,16 +13,14 @@ final class ArticleHandlers {
 
     private final ArticleService articles;
     private final SiteLinks links;
-    private final RequestBodies bodies;
 
-    ArticleHandlers(ArticleService articles, SiteLinks links, RequestBodies bodies) {
+    ArticleHandlers(ArticleService articles, SiteLinks links) {
         this.articles = articles;
         this.links = links;
-        this.bodies = bodies;
     }
 
     void create(HttpServerExchange exchange) throws Exception {
-        Saved saved = articles.submit(bodies.read(exchange));
+        Saved saved = articles.submit(RequestBodies.read(exchange));
         Article article = saved.article();
         exchange.getResponseHeaders().put(Headers.LOCATION, "/api/articles/" + article.id());
         Json.send(exchange, saved.created() ? 201 : 200, json(article));
@@ -43,7 +41,7 @@ final class ArticleHandlers {
 
     void replace(HttpServerExchange exchange) throws Exception {
         long id = id(exchange);
-        Json.send(exchange, 200, json(articles.replace(id, bodies.read(exchange))));
+        Json.send(exchange, 200, json(articles.replace(id, RequestBodies.read(exchange))));
     }
 
     void delete(HttpServerExchange exchange) {

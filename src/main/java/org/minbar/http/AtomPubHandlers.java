@@ -16,11 +16,9 @@ final class AtomPubHandlers {
     private static final String CHARSET = "; charset=utf-8";
 
     private final AtomPubService atomPub;
-    private final RequestBodies bodies;
 
-    AtomPubHandlers(AtomPubService atomPub, RequestBodies bodies) {
+    AtomPubHandlers(AtomPubService atomPub) {
         this.atomPub = atomPub;
-        this.bodies = bodies;
     }
 
     void service(HttpServerExchange exchange) {
@@ -36,7 +34,7 @@ final class AtomPubHandlers {
     }
 
     void create(HttpServerExchange exchange) throws Exception {
-        AtomPubService.Member member = atomPub.create(bodies.read(exchange));
+        AtomPubService.Member member = atomPub.create(RequestBodies.read(exchange));
         exchange.getResponseHeaders().put(Headers.LOCATION, member.location());
         exchange.getResponseHeaders().put(Headers.CONTENT_LOCATION, member.location());
         send(exchange, member.created() ? 201 : 200, member);
@@ -56,7 +54,7 @@ final class AtomPubHandlers {
 
     void replace(HttpServerExchange exchange) throws Exception {
         long id = ArticleHandlers.id(exchange);
-        send(exchange, 200, atomPub.replace(id, bodies.read(exchange), ifMatch(exchange)));
+        send(exchange, 200, atomPub.replace(id, RequestBodies.read(exchange), ifMatch(exchange)));
     }
 
     void delete(HttpServerExchange exchange) {

@@ -34,15 +34,13 @@ final class BatchHandler {
     private static final Logger LOG = LoggerFactory.getLogger(BatchHandler.class);
 
     private final ArticleService articles;
-    private final RequestBodies bodies;
 
-    BatchHandler(ArticleService articles, RequestBodies bodies) {
+    BatchHandler(ArticleService articles) {
         this.articles = articles;
-        this.bodies = bodies;
     }
 
     void handle(HttpServerExchange exchange) throws Exception {
-        Submission body = bodies.read(exchange);
+        Submission body = RequestBodies.read(exchange);
         String type = body.mediaType() == null ? "" : body.mediaType().split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!type.equals(NDJSON)) {
             throw new HttpError(415, "Content-Type must be " + NDJSON + ", one JSON article a line"

@@ -2,23 +2,29 @@ package org.minbar.http;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import io.undertow.server.protocol.http.HttpContinue;
 import io.undertow.util.AttachmentKey;
+import io.undertow.util.Headers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
-import org.xnio.IoUtils;
 import org.slf4j.LoggerFactory;
+import org.xnio.IoUtils;
 
 /**
  * Reads a request's body on the I/O thread, without a worker thread, before the request goes on
  * to its (blocking) handler: a client that sends its body a byte at a time, or never ends it,
  * holds its own connection and nothing that other clients need. A body must keep coming at
  * {@value #MIN_BYTES_PER_CHECK} bytes every {@link #CHECK_EVERY} and be whole within
- * {@link #MOST}, or the request is answered 408 and the connection closed. A body over the limit
- * is read on (and thrown away) up to {@link RequestBodies#DRAINED_UP_TO} times the limit, so its
- * sender gets the 413 rather than a reset; one announced larger is refused from its headers.
+ * {@link #MOST}, or the request is answered 408 and the connection closed.
+ *
+ * <p>A body over the limit, chunked or of a stated length, is read to its end and thrown away
+ * (within the same time limits, up to {@value #DRAINED_UP_TO} times the limit) before its 413, so
+ * the connection holds no unread bytes when the answer goes out: closing a socket with unread
+ * input sends a TCP reset, which throws away the answer the client has not read yet. A client
+ * that asked {@code Expect: 100-continue} has sent nothing, and is refused from its headers.
  */
 final class BodyFirst implements HttpHandler {
 
@@ -29,6 +35,8 @@ final class BodyFirst implements HttpHandler {
     static final Duration CHECK_EVERY = Duration.ofSeconds(5);
     static final int MIN_BYTES_PER_CHECK = 2_048;
     static final Duration MOST = Duration.ofSeconds(60);
+    /** How many times the limit an oversized body is read (and thrown away) up to, for a clean 413. */
+    static final int DRAINED_UP_TO = 64;
     private static final Logger LOG = LoggerFactory.getLogger(BodyFirst.class);
 
     private final int maxBytes;
@@ -39,12 +47,37 @@ final class BodyFirst implements HttpHandler {
         this.next = next;
     }
 
+    /**
+     * The most of a body over {@code maxBytes} that is read and thrown away. Undertow's entity
+     * limit is set server-wide to this for the largest limit (it applies a limit set per exchange
+     * to bodies of a stated length only, not to chunked ones); each route checks its own.
+     */
+    static long mostRead(int maxBytes) {
+        return (long) maxBytes * DRAINED_UP_TO + 1;
+    }
+
+    static HttpError tooLarge(int maxBytes) {
+        return new HttpError(413, "the request body is larger than the limit of " + maxBytes + " bytes");
+    }
+
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        if (RequestBodies.announcedLength(exchange) > (long) maxBytes * RequestBodies.DRAINED_UP_TO) {
-            throw RequestBodies.tooLarge(maxBytes);
+        long announced = announcedLength(exchange);
+        if (announced > maxBytes && (HttpContinue.requiresContinueResponse(exchange) || announced >= mostRead(maxBytes))) {
+            exchange.setPersistent(false); // the body may come all the same: not read, so not kept alive
+            throw tooLarge(maxBytes);
         }
-        new Reading(exchange).start();
+        new Reading(exchange, announced > maxBytes).start();
+    }
+
+    /** The Content-Length the request announces, -1 for none (chunked); 400 when it is no number. */
+    private static long announcedLength(HttpServerExchange exchange) {
+        String contentLength = exchange.getRequestHeaders().getFirst(Headers.CONTENT_LENGTH);
+        try {
+            return contentLength == null ? -1 : Long.parseLong(contentLength.strip());
+        } catch (NumberFormatException e) {
+            throw new HttpError(400, "Content-Length is not a number");
+        }
     }
 
     /** One body as it arrives; every method runs on the connection's I/O thread. */
@@ -52,13 +85,15 @@ final class BodyFirst implements HttpHandler {
 
         private final HttpServerExchange exchange;
         private final long started = System.nanoTime();
-        private ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        /** What is kept of the body; null once it is known to be over the limit (read on, keep nothing). */
+        private ByteArrayOutputStream kept;
         private long total;
         private long atLastCheck;
         private boolean over;
 
-        Reading(HttpServerExchange exchange) {
+        Reading(HttpServerExchange exchange, boolean knownTooLarge) {
             this.exchange = exchange;
+            this.kept = knownTooLarge ? null : new ByteArrayOutputStream();
         }
 
         void start() {
@@ -71,9 +106,14 @@ final class BodyFirst implements HttpHandler {
                 return;
             }
             total += bytes.length;
+            if (total > mostRead(maxBytes)) {
+                over = true;
+                refuse(tooLarge(maxBytes)); // past what is worth reading: the 413 goes out as far as it can
+                return;
+            }
             if (kept != null) {
                 if (total > maxBytes) {
-                    kept = null; // over the limit: read on, keep nothing
+                    kept = null;
                 } else {
                     kept.write(bytes, 0, bytes.length);
                 }
@@ -81,7 +121,8 @@ final class BodyFirst implements HttpHandler {
             if (last) {
                 over = true;
                 if (kept == null) {
-                    refuse(RequestBodies.tooLarge(maxBytes));
+                    // Read whole, so the connection can stay open: nothing unread is left on it.
+                    ErrorHandler.send(exchange, tooLarge(maxBytes));
                     return;
                 }
                 exchange.putAttachment(RECEIVED, new Received(kept.toByteArray()));
@@ -99,7 +140,8 @@ final class BodyFirst implements HttpHandler {
             }
             over = true;
             if (kept == null) {
-                refuse(RequestBodies.tooLarge(maxBytes)); // past even the drained size: the 413 goes out as far as it can
+                // Past even the drained size, or the client broke off: the 413 goes out as far as it can.
+                refuse(tooLarge(maxBytes));
                 return;
             }
             LOG.info("{} {}: the request body could not be read whole ({})", exchange.getRequestMethod(),
@@ -124,8 +166,10 @@ final class BodyFirst implements HttpHandler {
 
         private void timeOut(String why) {
             over = true;
-            LOG.info("{} {}: 408, {} ({} bytes received)", exchange.getRequestMethod(), exchange.getRequestPath(), why, total);
-            refuse(new HttpError(408, why));
+            LOG.info("{} {}: {}, {} ({} bytes received)", exchange.getRequestMethod(), exchange.getRequestPath(),
+                    kept == null ? 413 : 408, why, total);
+            // A body already known to be too large is refused as such, whatever its pace.
+            refuse(kept == null ? tooLarge(maxBytes) : new HttpError(408, why));
         }
 
         /** Answers and closes the connection: what is left of the body is never read. */

@@ -40,19 +40,18 @@ public final class Routes {
 
     /**
      * The most a request body may carry at all (Undertow's entity limit): the largest body, and
-     * what is read past it and thrown away so that an oversized one gets its 413.
+     * what is read past it and thrown away so that an oversized one gets its 413 ({@link BodyFirst}).
      */
     public static long maxEntityBytes(int maxBodyBytes) {
-        return (long) maxBodyBytes * (RequestBodies.DRAINED_UP_TO + 1) + 1;
+        return BodyFirst.mostRead(maxBodyBytes);
     }
 
     public static HttpHandler build(Services services, Settings settings) {
         RoutingHandler routes = new RoutingHandler();
         AuthFailures authFailures = new AuthFailures();
         PageHandlers pages = new PageHandlers(services.pages(), services.health());
-        RequestBodies bodies = new RequestBodies(settings.maxBodyBytes());
-        ArticleHandlers api = new ArticleHandlers(services.articles(), services.links(), bodies);
-        AtomPubHandlers atomPub = new AtomPubHandlers(services.atomPub(), bodies);
+        ArticleHandlers api = new ArticleHandlers(services.articles(), services.links());
+        AtomPubHandlers atomPub = new AtomPubHandlers(services.atomPub());
 
         SearchHandlers search = new SearchHandlers(services.search(), settings.cacheMaxAgeSeconds());
         read(routes, "/", blocking(exchange -> {
@@ -82,7 +81,7 @@ public final class Routes {
 
         routes.post("/api/articles", writing(settings, authFailures, blocking(api::create)));
         routes.post("/api/backup", blocking(new BearerAuth(settings.token(), authFailures, new BackupHandler(services.backups())::handle)));
-        routes.post("/api/articles/batch", writing(settings, authFailures, blocking(new BatchHandler(services.articles(), bodies)::handle)));
+        routes.post("/api/articles/batch", writing(settings, authFailures, blocking(new BatchHandler(services.articles())::handle)));
         read(routes, "/api/articles/{id}", blocking(api::get));
         read(routes, "/api/articles/{id}/related", blocking(api::related));
         routes.put("/api/articles/{id}", writing(settings, authFailures, blocking(api::replace)));

@@ -30,14 +30,13 @@ final class WebSubHandlers {
             """.getBytes(StandardCharsets.UTF_8);
 
     private final WebSubService hub;
-    private final RequestBodies bodies = new RequestBodies(MAX_BODY_BYTES);
 
     WebSubHandlers(WebSubService hub) {
         this.hub = hub;
     }
 
     void request(HttpServerExchange exchange) throws Exception {
-        Submission submission = bodies.read(exchange);
+        Submission submission = RequestBodies.read(exchange);
         String type = submission.mediaType() == null ? "" : submission.mediaType().split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!type.equals(FORM)) {
             throw new HttpError(415, "Content-Type must be " + FORM

@@ -63,6 +63,15 @@ public final class TestServer implements AutoCloseable {
      * {"itemsPerFeed": 2, "websub": {"allowPrivateCallbacks": true}}).
      */
     public static TestServer withSiteSettings(Path storage, String settings) {
+        return start(storage, false, 4 * 1024 * 1024, Optional.empty(), feedsWith(storage, settings));
+    }
+
+    /** As {@link #listeningOn}, with these settings added to site.json (as {@link #withSiteSettings}). */
+    public static TestServer listeningOn(Path storage, String host, String settings) {
+        return start(host, storage, false, 4 * 1024 * 1024, Optional.empty(), feedsWith(storage, settings));
+    }
+
+    private static Path feedsWith(Path storage, String settings) {
         Path feeds = feedsWithoutBaseUrl(storage);
         try {
             ObjectNode site = (ObjectNode) JSON.readTree(feeds.resolve("site.json").toFile());
@@ -71,7 +80,7 @@ public final class TestServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write the test's site.json: " + e.getMessage(), e);
         }
-        return start(storage, false, 4 * 1024 * 1024, Optional.empty(), feeds);
+        return feeds;
     }
 
     private static TestServer start(Path storage, boolean seeds, int maxBodyBytes, Optional<String> baseUrl) {
@@ -128,12 +137,17 @@ public final class TestServer implements AutoCloseable {
         return "http://" + host + ":" + app.port();
     }
 
+    /** A new raw connection to this server, for clients that write their own bytes. */
+    public Socket connect() throws IOException {
+        return new Socket(host, app.port());
+    }
+
     /**
      * Sends these bytes as they are (ISO-8859-1) on a new connection and reads the answer until the
      * server closes it: for requests no HTTP client would write. Ask for {@code Connection: close}.
      */
     public String raw(String request) {
-        try (Socket socket = new Socket(host, app.port())) {
+        try (Socket socket = connect()) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
