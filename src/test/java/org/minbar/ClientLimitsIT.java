@@ -4,17 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +43,7 @@ class ClientLimitsIT {
         Optional<String> address = ownAddress();
         Assumptions.assumeTrue(address.isPresent(), "no non-loopback IPv4 address on this machine: the per-address limits are not tried");
         host = address.get();
-        server = TestServer.listeningOn(storage, host);
+        server = TestServer.listeningOn(storage, host, "{\"websub\": {\"allowPrivateCallbacks\": true}}");
     }
 
     @AfterEach
@@ -62,6 +66,44 @@ class ClientLimitsIT {
         assertTrue(retryAfter > 0 && retryAfter <= 60, blocked);
         assertTrue(server.raw("GET /feed/ HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 200 "),
                 "reads are not limited");
+    }
+
+    /**
+     * One client naming callbacks on many hosts (as a wildcard DNS name would give it), all of which
+     * accept and never answer, holds 16 verifications: the host limit alone would let it fill the hub.
+     */
+    @Test
+    void anAddressHoldsAtMost16WebSubVerificationsWhateverHostsItsCallbacksName() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 100, InetAddress.getByName("0.0.0.0"))) {
+            List<Socket> accepted = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> { // accepts and never answers
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException e) {
+                    // closed
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            for (int i = 0; i < 16; i++) {
+                HttpResponse<byte[]> answer = subscribe("http://127.0.0." + (2 + i) + ":" + silent.getLocalPort() + "/cb");
+                assertEquals(202, answer.statusCode(), "callback host " + (i + 1) + ": " + TestServer.text(answer));
+            }
+            HttpResponse<byte[]> refused = subscribe("http://127.0.0.30:" + silent.getLocalPort() + "/cb");
+            assertEquals(429, refused.statusCode(), TestServer.text(refused));
+            assertTrue(TestServer.text(refused).contains("your address has 16 requests waiting for verification"),
+                    TestServer.text(refused));
+            for (Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
+    private HttpResponse<byte[]> subscribe(String callback) {
+        return server.postForm("/websub", "hub.mode", "subscribe", "hub.topic", server.base() + "/feed/",
+                "hub.callback", callback);
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +27,7 @@ final class BearerAuth implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        InetAddress client = counted(exchange);
+        InetAddress client = ClientAddress.counted(exchange).orElse(null);
         long now = System.nanoTime();
         if (client != null) {
             long wait = failures.blockedFor(client, now);
@@ -50,13 +49,6 @@ final class BearerAuth implements HttpHandler {
             throw new HttpError(401, bearer ? "the bearer token is not valid" : "the Authorization header must use the Bearer scheme");
         }
         next.handleRequest(exchange);
-    }
-
-    /** The client's address when failures from it are counted: not loopback, where a proxy in front would speak for everyone. */
-    private static InetAddress counted(HttpServerExchange exchange) {
-        InetSocketAddress peer = exchange.getSourceAddress();
-        InetAddress address = peer == null ? null : peer.getAddress();
-        return address == null || address.isLoopbackAddress() ? null : address;
     }
 
     private static byte[] sha256(String value) {

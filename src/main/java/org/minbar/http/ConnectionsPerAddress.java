@@ -5,7 +5,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.ServerConnection;
 import io.undertow.util.AttachmentKey;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
+import java.util.Optional;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -31,10 +31,9 @@ final class ConnectionsPerAddress implements HttpHandler {
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
         ServerConnection connection = exchange.getConnection();
-        InetSocketAddress peer = exchange.getSourceAddress();
-        if (peer != null && peer.getAddress() != null && !peer.getAddress().isLoopbackAddress()
-                && connection.getAttachment(COUNTED) == null) {
-            InetAddress address = peer.getAddress();
+        Optional<InetAddress> client = ClientAddress.counted(exchange);
+        if (client.isPresent() && connection.getAttachment(COUNTED) == null) {
+            InetAddress address = client.get();
             connection.putAttachment(COUNTED, Boolean.TRUE);
             int now = opened(address);
             connection.addCloseListener(closed -> closed(address));

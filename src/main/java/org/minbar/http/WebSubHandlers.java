@@ -42,7 +42,7 @@ final class WebSubHandlers {
             throw new HttpError(415, "Content-Type must be " + FORM
                     + (submission.mediaType() == null ? " (none was given)" : " (got " + submission.mediaType() + ")"));
         }
-        hub.request(form(submission.body()));
+        hub.request(form(submission.body()), ClientAddress.counted(exchange));
         Json.send(exchange, 202, Map.of("status", 202, "message",
                 "accepted; the hub will verify the request with a GET to hub.callback"));
     }

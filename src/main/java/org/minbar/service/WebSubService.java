@@ -1,12 +1,12 @@
 package org.minbar.service;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -49,6 +49,11 @@ public final class WebSubService implements AutoCloseable {
      * that never answer, all on one host, hold this many verifiers and queue places, not all of them.
      */
     static final int WAITING_PER_HOST = 4;
+    /**
+     * Requests waiting, per client address that asked (loopback, where a proxy would speak for
+     * everyone, aside): one client naming callbacks on many hosts (a wildcard DNS name) holds this many.
+     */
+    static final int WAITING_PER_CLIENT = 16;
     /** A request that waited this long for a verifier is dropped unverified: its subscriber may ask again. */
     static final Duration WAIT_AT_MOST = Duration.ofSeconds(30);
 
@@ -63,7 +68,8 @@ public final class WebSubService implements AutoCloseable {
     private final SubscriptionStore subscriptions = new SubscriptionStore();
     private final SecureRandom random = new SecureRandom();
     private final ThreadPoolExecutor verifiers;
-    private final Map<String, Integer> waitingByHost = new HashMap<>();
+    private final WaitingLimit waitingByHost = new WaitingLimit(WAITING_PER_HOST);
+    private final WaitingLimit waitingByClient = new WaitingLimit(WAITING_PER_CLIENT);
 
     public WebSubService(Database database, SiteConfig site, SiteLinks links, HubClient client, CallbackGuard guard,
                          Clock clock) {
@@ -84,8 +90,11 @@ public final class WebSubService implements AutoCloseable {
                 });
     }
 
-    /** Accepts a well-formed request for verification off the request path; a bad one is refused at once. */
-    public void request(Map<String, List<String>> form) {
+    /**
+     * Accepts a well-formed request for verification off the request path; a bad one is refused at
+     * once. {@code client} is the address that asked, when it is one to count (not loopback).
+     */
+    public void request(Map<String, List<String>> form, Optional<InetAddress> client) {
         HubRequest request;
         try {
             request = HubRequests.parse(form);
@@ -98,10 +107,22 @@ public final class WebSubService implements AutoCloseable {
                     List.of(new Problem("hub.callback", refused.get())), false);
         }
         String host = URI.create(request.callback()).getHost().toLowerCase(Locale.ROOT);
-        if (!reserve(host)) {
+        String asker = client.map(InetAddress::getHostAddress).orElse("");
+        if (!waitingByHost.reserve(host)) {
             throw new TooManyRequestsException("callbacks on " + host + " have " + WAITING_PER_HOST
                     + " requests waiting for verification already; try again once they are verified");
         }
+        if (client.isPresent() && !waitingByClient.reserve(asker)) {
+            waitingByHost.release(host);
+            throw new TooManyRequestsException("your address has " + WAITING_PER_CLIENT
+                    + " requests waiting for verification already; try again once they are verified");
+        }
+        Runnable release = () -> {
+            waitingByHost.release(host);
+            if (client.isPresent()) {
+                waitingByClient.release(asker);
+            }
+        };
         long queued = System.nanoTime();
         try {
             verifiers.execute(() -> {
@@ -113,29 +134,12 @@ public final class WebSubService implements AutoCloseable {
                     }
                     verify(request);
                 } finally {
-                    release(host);
+                    release.run();
                 }
             });
         } catch (RejectedExecutionException e) {
-            release(host);
+            release.run();
             throw new BusyException("the hub has " + WAITING_REQUESTS + " requests waiting for verification; try again later");
-        }
-    }
-
-    private boolean reserve(String host) {
-        synchronized (waitingByHost) {
-            int waiting = waitingByHost.getOrDefault(host, 0);
-            if (waiting >= WAITING_PER_HOST) {
-                return false;
-            }
-            waitingByHost.put(host, waiting + 1);
-            return true;
-        }
-    }
-
-    private void release(String host) {
-        synchronized (waitingByHost) {
-            waitingByHost.computeIfPresent(host, (key, waiting) -> waiting <= 1 ? null : waiting - 1);
         }
     }
 
