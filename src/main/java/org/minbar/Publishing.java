@@ -11,6 +11,7 @@ import org.minbar.service.Derivation;
 import org.minbar.service.FeedCache;
 import org.minbar.service.FeedHistory;
 import org.minbar.service.HubOutbox;
+import org.minbar.service.TermIdentity;
 import org.minbar.storage.Database;
 import org.minbar.websub.Doorbell;
 import org.slf4j.Logger;
@@ -41,6 +42,10 @@ final class Publishing implements AutoCloseable {
         this.history = new FeedHistory(site.itemsPerFeed());
         this.derivation = index == null ? Derivation.leftToTheServer(database, progress)
                 : Derivation.following(database, index, clock, cache, new HubOutbox(links, hubDoorbell, clock), progress);
+        int merged = new TermIdentity(site, links, history, clock).reconcile(database);
+        if (merged > 0) {
+            progress.accept("merged or renamed " + merged + " categories, tags or authors that had two names");
+        }
         this.articles = new ArticleService(database, new ArticleReaders(site.baseUrl()), history, derivation, links, clock);
     }
 

@@ -12,6 +12,7 @@ import org.minbar.service.BusyException;
 import org.minbar.service.ConflictException;
 import org.minbar.service.GoneException;
 import org.minbar.service.InvalidInputException;
+import org.minbar.service.MovedException;
 import org.minbar.service.NotFoundException;
 import org.minbar.service.PreconditionFailedException;
 import org.minbar.service.TooManyRequestsException;
@@ -48,6 +49,10 @@ final class ErrorHandler implements HttpHandler {
         if (exchange.isResponseStarted()) {
             LOG.error("failed after the response started: {} {}", exchange.getRequestMethod(), exchange.getRequestPath(), e);
             exchange.endExchange();
+            return;
+        }
+        if (e instanceof MovedException moved) {
+            Moved.redirect(exchange, moved.to());
             return;
         }
         int status = status(e);

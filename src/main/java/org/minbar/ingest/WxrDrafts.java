@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.minbar.model.ArticleDraft;
 import org.minbar.model.AuthorDraft;
 import org.minbar.model.TermDraft;
+import org.minbar.text.Slugs;
 
 /**
  * Turns one export item into what the importer does with it. Only published posts become drafts,
@@ -83,7 +84,10 @@ final class WxrDrafts {
         if (WxrChannel.isBlank(item.creator)) {
             return List.of();
         }
-        return List.of(check.author("dc:creator", channel.authorName(item.creator), null, null));
+        AuthorDraft author = check.author("dc:creator", channel.authorName(item.creator), null, null);
+        // WordPress's author address is /author/{user_nicename}/: the login as sanitize_title makes it ("sara.mansouri" → "sara-mansouri").
+        String nicename = Slugs.of(item.creator.strip());
+        return List.of(nicename.isEmpty() ? author : new AuthorDraft(author.name(), author.bio(), author.url(), Optional.of(nicename)));
     }
 
     /**

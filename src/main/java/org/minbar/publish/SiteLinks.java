@@ -23,6 +23,11 @@ public final class SiteLinks {
         this.site = site;
     }
 
+    /** The site these links are of. */
+    public SiteConfig site() {
+        return site;
+    }
+
     public String home() {
         return site.absolute("/");
     }
@@ -107,12 +112,7 @@ public final class SiteLinks {
     }
 
     private static String pagePath(FeedKey key) {
-        return switch (key.kind()) {
-            case SITE -> "/";
-            case CATEGORY -> "/category/" + PathSegments.encode(key.slug()) + "/";
-            case AUTHOR -> "/author/" + PathSegments.encode(key.slug()) + "/";
-            case TAG -> "/tag/" + PathSegments.encode(key.slug()) + "/";
-            case SEARCH -> "/search/" + PathSegments.encode(key.slug()) + "/";
-        };
+        return key.kind().pathSegment().map(segment -> "/" + segment + "/" + PathSegments.encode(key.slug()) + "/")
+                .orElse("/");
     }
 }

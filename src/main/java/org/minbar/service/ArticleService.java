@@ -32,7 +32,7 @@ import org.minbar.storage.AuthorStore;
 import org.minbar.storage.ChangeLog;
 import org.minbar.storage.Database;
 import org.minbar.storage.StorageException;
-import org.minbar.storage.Terms;
+import org.minbar.storage.TermTable;
 
 /**
  * Publishing use cases: create or update an article from a submission (the same guid or URL
@@ -51,11 +51,10 @@ public final class ArticleService {
     private final ArticleReaders readers;
     private final ArticleStore articles = new ArticleStore();
     private final AuthorStore authors = new AuthorStore();
-    private final Terms categories = Terms.categories();
-    private final Terms tags = Terms.tags();
     private final ChangeLog changes = new ChangeLog();
     private final FeedHistory history;
     private final Derivation derivation;
+    private final TermIdentity terms;
     private final RelatedStories relatedStories;
     private final Clock clock;
 
@@ -65,6 +64,7 @@ public final class ArticleService {
         this.readers = readers;
         this.history = history;
         this.derivation = derivation;
+        this.terms = new TermIdentity(links.site(), links, history, clock);
         this.relatedStories = new RelatedStories(articles, links);
         this.clock = clock;
     }
@@ -289,22 +289,28 @@ public final class ArticleService {
     private void writeLinks(Connection connection, long id, ArticleDraft draft, Instant published) throws SQLException {
         List<Long> authorIds = new ArrayList<>();
         for (AuthorDraft author : draft.authors()) {
-            long authorId = authors.upsert(connection,
-                    new Author(author.slug().orElseThrow(), author.name(), author.bio(), author.url()));
+            long authorId = terms.resolve(connection, TermTable.AUTHOR, author.name(), author.slug().orElseThrow());
+            authors.refresh(connection, authorId, author.bio(), author.url());
             if (!authorIds.contains(authorId)) {
                 authorIds.add(authorId);
             }
         }
-        List<Long> categoryIds = new ArrayList<>();
-        for (TermDraft category : draft.categories()) {
-            categoryIds.add(categories.upsert(connection, category.slug().orElseThrow(), category.name()));
-        }
-        List<Long> tagIds = new ArrayList<>();
-        for (TermDraft tag : draft.tags()) {
-            tagIds.add(tags.upsert(connection, tag.slug().orElseThrow(), tag.name()));
-        }
+        List<Long> categoryIds = resolved(connection, TermTable.CATEGORY, draft.categories());
+        List<Long> tagIds = resolved(connection, TermTable.TAG, draft.tags());
         articles.replaceLinks(connection, id, published, authorIds, categoryIds, tagIds, draft.related());
         history.written(connection, id, authorIds, categoryIds, tagIds);
+    }
+
+    /** The terms these drafts name, each once (two spellings of one term are one), in order. */
+    private List<Long> resolved(Connection connection, TermTable table, List<TermDraft> drafts) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        for (TermDraft draft : drafts) {
+            long id = terms.resolve(connection, table, draft.name(), draft.slug().orElseThrow());
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     /** yyyy/MM/dd/slug, with -2, -3 … when another article already has it. */

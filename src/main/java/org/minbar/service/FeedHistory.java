@@ -40,6 +40,12 @@ public final class FeedHistory {
         }
     }
 
+    /** In the transaction that merges one term into another: {@code from}'s feed joins {@code into}'s. */
+    void merged(Connection connection, FeedId from, FeedId into) throws SQLException {
+        entries.mergeInto(connection, from, into);
+        entries.archive(connection, into, pageSize);
+    }
+
     /** In the article's delete transaction: it leaves every current document; archives announce its deletion. */
     void deleted(Connection connection, long articleId) throws SQLException {
         entries.leaveCurrent(connection, articleId);

@@ -167,7 +167,7 @@ public final class FeedService {
     public RenderedFeed pushSince(FeedKey requested, FeedFormat format, Instant since, boolean withCurrent) {
         Instant from = since.minus(PUSH_OVERLAP);
         Optional<RenderedFeed> push = database.read(connection -> {
-            FeedSubject subject = FeedSubject.find(connection, site, requested, site.itemsPerFeed());
+            FeedSubject subject = FeedSubject.follow(connection, site, requested, site.itemsPerFeed());
             List<Long> current = entries.current(connection, subject.query().feed());
             Set<Long> changed = new LinkedHashSet<>(entries.changedSince(connection, subject.query().feed(), from, PUSH_MOST + 1));
             List<Tombstone> tombstones = subject.query().tombstones(connection, from);
@@ -188,7 +188,13 @@ public final class FeedService {
             return Optional.of(new RenderedFeed(format.mediaType(), body, gzip(body), etag(body), snapshot.lastChange(),
                     links.self(snapshot.channel(), format), links.hubsOf(snapshot.channel())));
         });
-        return push.orElseGet(() -> feed(requested, format, 1));
+        return push.orElseGet(() -> {
+            try {
+                return feed(requested, format, 1);
+            } catch (MovedException e) { // a topic of a term since merged into another: its feed now
+                return feed(e.to(), format, 1);
+            }
+        });
     }
 
     private RenderedFeed render(FeedKey requested, FeedFormat format, Part part) {

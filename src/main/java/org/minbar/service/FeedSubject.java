@@ -10,31 +10,60 @@ import org.minbar.model.FeedKey;
 import org.minbar.model.FeedKind;
 import org.minbar.storage.AuthorStore;
 import org.minbar.storage.FeedQuery;
+import org.minbar.storage.TermKeys;
+import org.minbar.storage.TermTable;
 import org.minbar.storage.Terms;
 import org.minbar.text.Slugs;
 
 /**
- * What a feed or listing page is about: the site, a category or an author, found by slug (also
- * when the slug in the address is written with tashkeel or another alef form), with its display
- * name and description and the query for its newest articles.
+ * What a feed or listing page is about: the site, a category, an author or a tag, found by slug
+ * (also when the slug in the address is written with tashkeel or another alef form), with its
+ * display name and description and the query for its newest articles.
  */
 record FeedSubject(FeedKey key, String name, String description, FeedQuery query) {
 
+    /**
+     * The subject an address names; {@link MovedException} when the slug is an old one of a term or
+     * a spelling of its name ({@link TermKeys}), so that the address is redirected to the term's own.
+     */
     static FeedSubject find(Connection connection, SiteConfig site, FeedKey requested, int limit) throws SQLException {
+        FeedSubject subject = follow(connection, site, requested, limit);
+        if (requested.slug() != null && !subject.key.slug().equals(requested.slug())
+                && !subject.key.slug().equals(Slugs.of(requested.slug()))) {
+            throw new MovedException(subject.key);
+        }
+        return subject;
+    }
+
+    /** As {@link #find}, following a moved term to where it lives now: for a hub topic, not an address to answer. */
+    static FeedSubject follow(Connection connection, SiteConfig site, FeedKey requested, int limit) throws SQLException {
         return switch (requested.kind()) {
             case SITE -> new FeedSubject(requested, site.title(), site.description(), FeedQuery.site(limit));
-            case CATEGORY -> category(connection, site, requested.slug(), limit);
-            case AUTHOR -> author(connection, site, requested.slug(), limit);
-            case TAG -> tag(connection, site, requested.slug(), limit);
+            case CATEGORY -> category(site, term(connection, TermTable.CATEGORY, requested.slug()), limit);
+            case AUTHOR -> author(connection, site, term(connection, TermTable.AUTHOR, requested.slug()), limit);
+            case TAG -> tag(site, term(connection, TermTable.TAG, requested.slug()), limit);
             case SEARCH -> throw new IllegalArgumentException("search feeds are SearchService's");
         };
     }
 
-    private static FeedSubject category(Connection connection, SiteConfig site, String slug, int limit) throws SQLException {
-        Terms categories = Terms.categories();
-        Optional<Terms.Term> exact = categories.findBySlug(connection, slug);
-        Terms.Term term = (exact.isPresent() ? exact : categories.findBySlug(connection, Slugs.of(slug)))
-                .orElseThrow(() -> new NotFoundException("no category with the slug '" + shown(slug) + "'"));
+    private static Terms.Term term(Connection connection, TermTable table, String slug) throws SQLException {
+        Terms terms = Terms.of(table);
+        Optional<Terms.Term> exact = terms.findBySlug(connection, slug);
+        if (exact.isPresent()) {
+            return exact.get();
+        }
+        Optional<Terms.Term> spelled = terms.findBySlug(connection, Slugs.of(slug));
+        if (spelled.isPresent()) {
+            return spelled.get();
+        }
+        Optional<Long> keyed = new TermKeys(table).find(connection, Slugs.key(slug));
+        if (keyed.isPresent()) {
+            return terms.findById(connection, keyed.get()).orElseThrow();
+        }
+        throw new NotFoundException("no " + table.feedKind().pathSegment().orElseThrow() + " with the slug '" + shown(slug) + "'");
+    }
+
+    private static FeedSubject category(SiteConfig site, Terms.Term term, int limit) {
         Optional<Display> display = site.category(term.slug());
         String name = display.map(Display::name).orElse(term.name());
         String description = display.flatMap(Display::description)
@@ -42,26 +71,18 @@ record FeedSubject(FeedKey key, String name, String description, FeedQuery query
         return new FeedSubject(FeedKey.category(term.slug()), name, description, FeedQuery.inCategory(term.id(), limit));
     }
 
-    private static FeedSubject tag(Connection connection, SiteConfig site, String slug, int limit) throws SQLException {
-        Terms tags = Terms.tags();
-        Optional<Terms.Term> exact = tags.findBySlug(connection, slug);
-        Terms.Term term = (exact.isPresent() ? exact : tags.findBySlug(connection, Slugs.of(slug)))
-                .orElseThrow(() -> new NotFoundException("no tag with the slug '" + shown(slug) + "'"));
+    private static FeedSubject tag(SiteConfig site, Terms.Term term, int limit) {
         return new FeedSubject(FeedKey.tag(term.slug()), term.name(),
                 "آخر الأخبار الموسومة بـ«" + term.name() + "» على " + site.title(), FeedQuery.withTag(term.id(), limit));
     }
 
-    private static FeedSubject author(Connection connection, SiteConfig site, String slug, int limit) throws SQLException {
-        AuthorStore authors = new AuthorStore();
-        String found = authors.idBySlug(connection, slug).isPresent() ? slug : Slugs.of(slug);
-        long id = authors.idBySlug(connection, found)
-                .orElseThrow(() -> new NotFoundException("no author with the slug '" + shown(slug) + "'"));
-        Author author = authors.findBySlug(connection, found).orElseThrow();
-        Optional<Display> display = site.author(found);
+    private static FeedSubject author(Connection connection, SiteConfig site, Terms.Term term, int limit) throws SQLException {
+        Author author = new AuthorStore().findBySlug(connection, term.slug()).orElseThrow();
+        Optional<Display> display = site.author(term.slug());
         String name = display.map(Display::name).orElse(author.name());
         String description = display.flatMap(Display::description).or(author::bio)
                 .orElse("آخر مقالات " + name + " على " + site.title());
-        return new FeedSubject(FeedKey.author(found), name, description, FeedQuery.byAuthor(id, limit));
+        return new FeedSubject(FeedKey.author(term.slug()), name, description, FeedQuery.byAuthor(term.id(), limit));
     }
 
     String title(SiteConfig site) {

@@ -6,9 +6,8 @@ import org.minbar.model.Article;
 import org.minbar.model.ArticleDraft;
 import org.minbar.model.Author;
 import org.minbar.model.AuthorDraft;
-import org.minbar.model.Category;
-import org.minbar.model.Tag;
 import org.minbar.model.TermDraft;
+import org.minbar.text.Slugs;
 
 /**
  * Decides whether a complete draft says nothing new about a stored article, so that a publisher's
@@ -36,12 +35,29 @@ final class Reposts {
                 && stored.published().equals(published)
                 && stored.related().equals(draft.related())
                 && sameAuthors(stored.authors(), draft.authors())
-                && stored.categories().stream().map(Category::slug).toList().equals(slugs(draft.categories()))
-                && stored.tags().stream().map(Tag::slug).toList().equals(slugs(draft.tags()));
+                && sameTerms(stored.categories().stream().map(c -> List.of(c.slug(), c.name())).toList(), draft.categories())
+                && sameTerms(stored.tags().stream().map(t -> List.of(t.slug(), t.name())).toList(), draft.tags());
     }
 
-    private static List<String> slugs(List<TermDraft> terms) {
-        return terms.stream().map(term -> term.slug().orElseThrow(() -> incomplete("term " + term.name()))).toList();
+    /**
+     * The same terms in the same order, each named by its slug or its name in any spelling
+     * ({@link Slugs#key}): a posted «دفاع جوي» is the stored category air-defence it resolved to.
+     */
+    private static boolean sameTerms(List<List<String>> stored, List<TermDraft> given) {
+        if (stored.size() != given.size()) {
+            return false;
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            TermDraft draft = given.get(i);
+            String slug = draft.slug().orElseThrow(() -> incomplete("term " + draft.name()));
+            String storedSlug = stored.get(i).get(0);
+            String storedName = stored.get(i).get(1);
+            if (!storedSlug.equals(slug) && !Slugs.key(storedSlug).equals(Slugs.key(slug))
+                    && !Slugs.key(storedName).equals(Slugs.key(draft.name()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Same names in the same order, and no bio or URL given that differs from the stored one. */

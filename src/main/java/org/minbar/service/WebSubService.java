@@ -150,7 +150,7 @@ public final class WebSubService implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            FeedSubject subject = database.read(connection -> FeedSubject.find(connection, site, parsed.get().key(), 1));
+            FeedSubject subject = database.read(connection -> FeedSubject.follow(connection, site, parsed.get().key(), 1));
             return Optional.of(links.feed(subject.key(), parsed.get().format()));
         } catch (NotFoundException e) {
             return Optional.empty();

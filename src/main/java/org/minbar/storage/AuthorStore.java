@@ -12,23 +12,21 @@ import org.minbar.model.Author;
 /** Authors by slug. A later article may fill in or change an author's bio and URL, never erase them. */
 public final class AuthorStore {
 
-    /** The id of the author with this slug, created or refreshed from the given details. */
+    /** The id of the author with this slug, created or refreshed from the given details (no keys: see {@code TermIdentity}). */
     public long upsert(Connection connection, Author author) throws SQLException {
-        try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT INTO authors (slug, name, bio, url) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (slug) DO UPDATE SET bio = coalesce(excluded.bio, bio), url = coalesce(excluded.url, url)")) {
-            upsert.setString(1, author.slug());
-            upsert.setString(2, author.name());
-            Jdbc.setOptional(upsert, 3, author.bio());
-            Jdbc.setOptional(upsert, 4, author.url());
-            upsert.executeUpdate();
-        }
-        try (PreparedStatement query = connection.prepareStatement("SELECT id FROM authors WHERE slug = ?")) {
-            query.setString(1, author.slug());
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
+        long id = Terms.of(TermTable.AUTHOR).upsert(connection, author.slug(), author.name());
+        refresh(connection, id, author.bio(), author.url());
+        return id;
+    }
+
+    /** A later article may fill in or change the author's bio and URL, never erase them. */
+    public void refresh(Connection connection, long id, Optional<String> bio, Optional<String> url) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE authors SET bio = coalesce(?, bio), url = coalesce(?, url) WHERE id = ?")) {
+            Jdbc.setOptional(update, 1, bio);
+            Jdbc.setOptional(update, 2, url);
+            update.setLong(3, id);
+            update.executeUpdate();
         }
     }
 

@@ -38,6 +38,30 @@ public final class FeedEntries {
         }
     }
 
+    /**
+     * When one term is merged into another: the live articles of {@code from}'s feed, current or
+     * archived, join {@code into}'s current document (unless {@code into} has them already), and
+     * {@code from}'s feed is gone. {@link #archive} then pages what is too much for one document.
+     */
+    public void mergeInto(Connection connection, FeedId from, FeedId into) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT OR IGNORE INTO feed_entries (kind, term_id, article_id, page) SELECT e.kind, ?, e.article_id, NULL"
+                        + " FROM feed_entries e JOIN articles a ON a.id = e.article_id"
+                        + " WHERE e.kind = ? AND e.term_id = ? AND a.deleted_at IS NULL")) {
+            insert.setLong(1, into.termId());
+            insert.setString(2, from.kind());
+            insert.setLong(3, from.termId());
+            insert.executeUpdate();
+        }
+        for (String table : List.of("feed_entries", "feed_counts")) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + table + " WHERE kind = ? AND term_id = ?")) {
+                delete.setString(1, from.kind());
+                delete.setLong(2, from.termId());
+                delete.executeUpdate();
+            }
+        }
+    }
+
     /** A deleted article leaves every current document; archives keep it, to announce its deletion. */
     public void leaveCurrent(Connection connection, long articleId) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(

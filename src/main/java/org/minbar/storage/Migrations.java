@@ -35,7 +35,8 @@ final class Migrations {
             "010_feed_counts.sql",
             "011_stale_related_index.sql",
             "012_websub_delivered.sql",
-            "013_websub_lanes.sql");
+            "013_websub_lanes.sql",
+            "014_term_keys.sql");
 
     private Migrations() {}
 

@@ -40,6 +40,23 @@ public final class SubscriptionStore {
         }
     }
 
+    /**
+     * The subscriptions to {@code from} are to {@code to} from now on (a feed's address changed); a
+     * callback subscribed to both keeps its subscription to {@code to}.
+     */
+    public void retopic(Connection connection, String from, String to) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE OR IGNORE websub_subscriptions SET topic = ? WHERE topic = ?")) {
+            update.setString(1, to);
+            update.setString(2, from);
+            update.executeUpdate();
+        }
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM websub_subscriptions WHERE topic = ?")) {
+            delete.setString(1, from);
+            delete.executeUpdate();
+        }
+    }
+
     /** Whether this callback holds a lease on this topic that has not yet run out. */
     public boolean isActive(Connection connection, String topic, String callback, Instant now) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(

@@ -33,6 +33,15 @@ public final class Slugs {
         return truncate(slug.toString());
     }
 
+    /**
+     * The key by which a name or a slug finds its term: the slug with the folds of
+     * {@link ArabicText#forMatching} (taa marbuta, alef maqsura, hamza seats) on top, so «دفاع جوي»,
+     * «دفاع-جوي» and «دِفاع جَوّي» share one, as do «القوات الجوية» and «القوات-الجويه».
+     */
+    public static String key(String nameOrSlug) {
+        return ArabicText.forMatching(of(nameOrSlug));
+    }
+
     private static boolean isCombiningMark(int cp) {
         int type = Character.getType(cp);
         return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK;

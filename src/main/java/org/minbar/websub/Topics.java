@@ -56,13 +56,8 @@ public final class Topics {
         if (segments.size() < 3 || !segments.get(2).equals("feed")) {
             return Optional.empty();
         }
-        String slug = segments.get(1);
-        return switch (segments.get(0)) {
-            case "category" -> Optional.of(FeedKey.category(slug));
-            case "author" -> Optional.of(FeedKey.author(slug));
-            case "tag" -> Optional.of(FeedKey.tag(slug));
-            default -> Optional.empty();
-        };
+        return FeedKind.ofPathSegment(segments.get(0)).filter(FeedKind::isTerm)
+                .map(kind -> new FeedKey(kind, segments.get(1)));
     }
 
     /** Nothing after /feed/ is RSS; "atom" or "json" the others. */
