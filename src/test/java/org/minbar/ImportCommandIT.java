@@ -47,7 +47,8 @@ class ImportCommandIT {
             assertEquals(List.of(PATRIOT, S400, DENIAL, IDLIB), titles(site), "newest first, by wp:post_date_gmt");
             SyndEntry s400 = site.getEntries().get(1);
             assertEquals("سارة المنصوري", s400.getAuthor());
-            assertEquals(List.of("دفاع جوي", "تركيا"), s400.getCategories().stream().map(c -> c.getName()).toList());
+            assertEquals(List.of("دفاع جوي", "تركيا", "إس-400"), s400.getCategories().stream().map(c -> c.getName()).toList(),
+                    "categories, then tags");
 
             assertEquals(List.of(PATRIOT, S400), titles(Xml.rome(server.get("/category/air-defence/feed/").body())));
             for (String syria : List.of("%D8%B3%D9%88%D8%B1%D9%8A%D8%A7", "%d8%b3%d9%88%d8%b1%d9%8a%d8%a7")) {
@@ -102,6 +103,51 @@ class ImportCommandIT {
         assertEquals("minbar import: " + temp.resolve("nothing.xml") + ": no such file or folder\n", run.err());
         assertTrue(Files.notExists(storage), "the store is not created");
         assertEquals(2, run("import", "--storage", storage.toString()).exitCode(), "FILE is required");
+    }
+
+    /**
+     * Issue 12's first report: after a WordPress import, articles posted by name landed in a second
+     * category, author and tag. Now a name in any spelling joins the imported slug, the feeds.opml
+     * lists the category once, and the address made from the name redirects to WordPress's.
+     */
+    @Test
+    void articlesPostedByNameAfterAnImportJoinTheImportedCategoriesTagsAndAuthors() throws Exception {
+        Path storage = temp.resolve("storage");
+        assertEquals(0, run("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(),
+                fixture().toString()).exitCode());
+        try (TestServer server = TestServer.start(storage)) {
+            String posted = "منظومة جديدة للدفاع الجوي تدخل الخدمة";
+            assertEquals(201, server.postJson("{\"title\": \"" + posted + "\", \"content\": \"<p>نص الخبر</p>\","
+                    + " \"categories\": [\"دفاع جوي\"], \"tags\": [\"باتريوت\"], \"author\": \"سارة المنصوري\"}").statusCode());
+            server.derived(null);
+            assertEquals(List.of(posted, PATRIOT, S400), titles(Xml.rome(server.get("/category/air-defence/feed/").body())));
+            assertEquals(List.of(posted, PATRIOT), titles(Xml.rome(server.get("/tag/patriot/feed/").body())));
+            assertEquals(List.of(posted, PATRIOT, S400), titles(Xml.rome(server.get("/author/sara-mansouri/feed/").body())),
+                    "WordPress's author address, /author/{nicename}/");
+
+            // Tags reach RSS and Atom readers beside the categories, each with its taxonomy.
+            org.w3c.dom.Element item = Xml.all(Xml.parse(server.get("/category/air-defence/feed/").body()), null, "item").get(0);
+            List<String> rss = Xml.children(item, null, "category").stream()
+                    .map(c -> c.getAttribute("domain") + " " + c.getTextContent()).toList();
+            assertEquals(List.of(server.base() + "/category/ دفاع جوي", server.base() + "/tag/ باتريوت"), rss);
+            org.w3c.dom.Element entry = Xml.all(Xml.parse(server.get("/category/air-defence/feed/atom/").body()), Xml.ATOM, "entry").get(0);
+            List<String> atom = Xml.children(entry, Xml.ATOM, "category").stream()
+                    .map(c -> c.getAttribute("scheme") + " " + c.getAttribute("term")).toList();
+            assertEquals(List.of(server.base() + "/category/ دفاع جوي", server.base() + "/tag/ باتريوت"), atom);
+
+            String opml = TestServer.text(server.get("/feeds.opml"));
+            assertEquals(1, opml.split("text=\"دفاع جوي\"", -1).length - 1, opml);
+
+            for (String[] moved : new String[][] {
+                    {"/category/%D8%AF%D9%81%D8%A7%D8%B9-%D8%AC%D9%88%D9%8A/feed/atom/", "/category/air-defence/feed/atom/"},
+                    {"/author/%D8%B3%D8%A7%D8%B1%D8%A9-%D8%A7%D9%84%D9%85%D9%86%D8%B5%D9%88%D8%B1%D9%8A/feed/?paged=1",
+                            "/author/sara-mansouri/feed/?paged=1"},
+                    {"/category/%D8%AF%D9%81%D8%A7%D8%B9-%D8%AC%D9%88%D9%8A/", "/category/air-defence/"}}) {
+                var answer = server.get(moved[0]);
+                assertEquals(301, answer.statusCode(), moved[0]);
+                assertEquals(moved[1], answer.headers().firstValue("Location").orElseThrow(), moved[0]);
+            }
+        }
     }
 
     private record Run(int exitCode, String out, String err) {}

@@ -94,7 +94,10 @@ class SeededFeedsIT {
         Element item = Xml.all(rss, null, "item").stream()
                 .filter(i -> Xml.text(i, null, "title").equals(SEED_TITLE)).findFirst().orElseThrow();
         assertEquals("نور الدين", Xml.text(item, Xml.DC, "creator"));
-        assertEquals(List.of("سوريا", "روسيا"), Xml.children(item, null, "category").stream().map(Element::getTextContent).toList());
+        assertEquals(List.of("category سوريا", "category روسيا", "tag إدلب", "tag وقف إطلاق النار", "tag الجيش السوري",
+                        "tag المركز الروسي للمصالحة"), Xml.children(item, null, "category").stream()
+                .map(c -> c.getAttribute("domain").replaceAll(".*/(category|tag)/$", "$1") + " " + c.getTextContent()).toList(),
+                "categories, then tags, told apart by their domain");
         assertEquals("Thu, 30 Jan 2020 11:10:00 GMT", Xml.text(item, null, "pubDate"));
         Element guid = Xml.child(item, null, "guid");
         assertEquals("urn:minbar:seed:idlib-attack", guid.getTextContent());
@@ -143,8 +146,10 @@ class SeededFeedsIT {
         Element content = Xml.child(seed, Xml.ATOM, "content");
         assertEquals("html", content.getAttribute("type"));
         assertTrue(content.getTextContent().startsWith("<div dir=\"rtl\" lang=\"ar\">"));
-        assertEquals(List.of("سوريا", "روسيا"),
-                Xml.children(seed, Xml.ATOM, "category").stream().map(c -> c.getAttribute("term")).toList());
+        assertEquals(List.of("category سوريا", "category روسيا", "tag إدلب", "tag وقف إطلاق النار", "tag الجيش السوري",
+                        "tag المركز الروسي للمصالحة"), Xml.children(seed, Xml.ATOM, "category").stream()
+                .map(c -> c.getAttribute("scheme").replaceAll(".*/(category|tag)/$", "$1") + " " + c.getAttribute("term")).toList(),
+                "categories, then tags, told apart by their scheme");
         assertTrue(Xml.children(seed, Xml.ATOM, "link").stream()
                 .anyMatch(l -> l.getAttribute("rel").equals("related") && l.getAttribute("title").equals("باتريوت ضد صواريخ إيران")));
     }

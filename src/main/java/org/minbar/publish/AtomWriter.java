@@ -20,6 +20,7 @@ import org.minbar.model.Article;
 import org.minbar.model.Author;
 import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
+import org.minbar.model.FeedKind;
 import org.minbar.model.RelatedLink;
 import org.minbar.model.Tombstone;
 
@@ -114,13 +115,13 @@ final class AtomWriter {
             authors.add(person);
         }
         entry.setAuthors(authors);
+        // Categories, then tags, each with its taxonomy as scheme so that readers tell them apart.
         List<Category> categories = new ArrayList<>();
         for (org.minbar.model.Category category : article.categories()) {
-            Category atomCategory = new Category();
-            atomCategory.setTerm(category.name());
-            atomCategory.setLabel(category.name());
-            atomCategory.setScheme(links.home() + "category/");
-            categories.add(atomCategory);
+            categories.add(category(links.taxonomy(FeedKind.CATEGORY), category.name()));
+        }
+        for (org.minbar.model.Tag tag : article.tags()) {
+            categories.add(category(links.taxonomy(FeedKind.TAG), tag.name()));
         }
         entry.setCategories(categories);
         entry.setPublished(Date.from(article.published()));
@@ -152,5 +153,13 @@ final class AtomWriter {
             link.setTitle(title);
         }
         return link;
+    }
+
+    private static Category category(String scheme, String name) {
+        Category category = new Category();
+        category.setTerm(name);
+        category.setLabel(name);
+        category.setScheme(scheme);
+        return category;
     }
 }

@@ -17,6 +17,7 @@ import org.minbar.model.Article;
 import org.minbar.model.Author;
 import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
+import org.minbar.model.FeedKind;
 import org.minbar.model.RelatedLink;
 
 /**
@@ -93,12 +94,13 @@ final class RssWriter {
         description.setValue(article.summary());
         item.setDescription(description);
         item.setPubDate(Date.from(article.published()));
+        // Categories, then tags, as WordPress writes them; the domain tells the two apart.
         List<Category> categories = new ArrayList<>();
         for (org.minbar.model.Category category : article.categories()) {
-            Category rssCategory = new Category();
-            rssCategory.setDomain(links.page(FeedKey.category(category.slug())));
-            rssCategory.setValue(category.name());
-            categories.add(rssCategory);
+            categories.add(category(links.taxonomy(FeedKind.CATEGORY), category.name()));
+        }
+        for (org.minbar.model.Tag tag : article.tags()) {
+            categories.add(category(links.taxonomy(FeedKind.TAG), tag.name()));
         }
         item.setCategories(categories);
 
@@ -114,5 +116,12 @@ final class RssWriter {
         FeedXml.leadImage(article.image()).ifPresent(modules::add);
         item.setModules(modules);
         return item;
+    }
+
+    private static Category category(String domain, String name) {
+        Category category = new Category();
+        category.setDomain(domain);
+        category.setValue(name);
+        return category;
     }
 }

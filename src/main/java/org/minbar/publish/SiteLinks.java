@@ -32,6 +32,14 @@ public final class SiteLinks {
         return site.absolute("/");
     }
 
+    /**
+     * The taxonomy a category or tag belongs to, as RSS's category {@code domain} and Atom's
+     * {@code scheme} name it, so readers tell categories from tags: {base}/category/, {base}/tag/.
+     */
+    public String taxonomy(FeedKind kind) {
+        return site.absolute("/" + kind.pathSegment().orElseThrow() + "/");
+    }
+
     /** The page listing a feed's articles: the home page, or a category's or author's page. */
     public String page(FeedKey key) {
         return site.absolute(pagePath(key));
