@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -149,6 +150,35 @@ class ArchiveIT {
         List<String> second = ids(Xml.parse(fetch("/feed/atom/archive/2/")));
         assertEquals("urn:test:history-40", second.get(0));
         assertEquals("urn:test:history-21", second.get(19));
+    }
+
+    /**
+     * Issue 12: an archive's bytes changed after one unrelated publish, its old entries' related
+     * links recomputed. Archives carry no related stories, so nothing but their own articles moves them.
+     */
+    @Test
+    void anArchiveKeepsItsBytesWhenAnArticleLikeItsEntriesIsPublishedElsewhere() {
+        publish(1, 45);
+        server.derived(null);
+        for (String url : List.of("/feed/atom/archive/1/", "/feed/archive/1/", EGYPT + "/feed/atom/archive/1/")) {
+            HttpResponse<byte[]> before = server.get(url);
+            assertEquals(200, before.statusCode(), url);
+            assertEquals(0, Xml.all(Xml.parse(before.body()), Xml.ATOM, "link").stream()
+                    .filter(l -> l.getAttribute("rel").equals("related")).count(), url + " carries no related links");
+        }
+        Map<String, byte[]> before = new java.util.LinkedHashMap<>();
+        for (String url : List.of("/feed/atom/archive/1/", "/feed/archive/1/", EGYPT + "/feed/atom/archive/1/")) {
+            before.put(url, server.get(url).body());
+        }
+        HttpResponse<byte[]> similar = server.postJson(Articles.brief("urn:test:elsewhere", "خبر رقم 7", "ليبيا",
+                "سارة المنصوري", "2024-03-03T07:30:00Z"));
+        assertEquals(201, similar.statusCode(), TestServer.text(similar));
+        server.derived(null);
+        for (Map.Entry<String, byte[]> entry : before.entrySet()) {
+            HttpResponse<byte[]> after = server.get(entry.getKey());
+            assertEquals(new String(entry.getValue(), java.nio.charset.StandardCharsets.UTF_8),
+                    new String(after.body(), java.nio.charset.StandardCharsets.UTF_8), entry.getKey() + " byte for byte");
+        }
     }
 
     @Test

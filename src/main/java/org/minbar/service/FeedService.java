@@ -255,7 +255,9 @@ public final class FeedService {
                               int page, int pages, int archive, int archives) throws SQLException {
         List<FeedItem> items = new ArrayList<>(shown.size());
         for (Article article : shown) {
-            items.add(new FeedItem(article, links.article(article), related.of(connection, article)));
+            // Archives carry no related stories: those are recomputed as articles come and go, and an
+            // archive's bytes must not change under its month-long cache unless one of its articles does.
+            items.add(new FeedItem(article, links.article(article), archive > 0 ? List.of() : related.of(connection, article)));
         }
         Instant lastChange = articles.lastChange(connection).orElse(Instant.EPOCH);
         Instant updated = Stream.concat(shown.stream().map(Article::updated), tombstones.stream().map(Tombstone::deleted))
