@@ -1,6 +1,6 @@
 """Reads a feed as a reader built on Universal Feed Parser (Debian's python3-feedparser) does.
 
-Fetches the URL over HTTP, then again with the ETag and Last-Modified it was given, and prints
+Fetches the URL over HTTP (following redirects, as readers do: "href" is where it ended), then again with the ETag and Last-Modified it was given, and prints
 what the parser understood as one JSON object. FeedReaderIT runs it against a real server.
 Usage: /usr/bin/python3 read_feed.py URL
 """
@@ -35,6 +35,7 @@ def main(url):
     headers = {name.lower(): value for name, value in first.get("headers", {}).items()}
     print(json.dumps({
         "status": first.get("status"),
+        "href": first.get("href"),
         "again": again.get("status"),
         "contentEncoding": headers.get("content-encoding"),
         "bozo": bool(first.get("bozo")),
@@ -42,6 +43,7 @@ def main(url):
         "version": first.get("version"),
         "encoding": first.get("encoding"),
         "title": first.feed.get("title"),
+        "subtitle": first.feed.get("subtitle"),
         "language": first.feed.get("language"),
         "links": [{"rel": link.get("rel"), "href": link.get("href")} for link in first.feed.get("links", [])],
         "entries": [entry(item) for item in first.entries],

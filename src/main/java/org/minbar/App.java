@@ -14,10 +14,12 @@ import org.minbar.config.SiteConfig;
 import org.minbar.http.Routes;
 import org.minbar.publish.AtomPubDocuments;
 import org.minbar.related.ArticleSearch;
+import org.minbar.publish.CommentsFeedWriter;
 import org.minbar.publish.FeedRenderer;
 import org.minbar.publish.SiteLinks;
 import org.minbar.service.ArticleService;
 import org.minbar.service.BackupService;
+import org.minbar.service.CommentFeeds;
 import org.minbar.service.AtomPubService;
 import org.minbar.service.ExternalChanges;
 import org.minbar.service.FeedService;
@@ -27,6 +29,7 @@ import org.minbar.service.PageService;
 import org.minbar.service.SearchService;
 import org.minbar.service.SeedImport;
 import org.minbar.service.WebSubService;
+import org.minbar.service.WordPressAddresses;
 import org.minbar.storage.Database;
 import org.minbar.websub.Backoff;
 import org.minbar.websub.CallbackGuard;
@@ -119,7 +122,9 @@ public final class App implements AutoCloseable {
             SearchService search = new SearchService(database, new ArticleSearch(publishing.index), site, links,
                     renderer, clock);
             routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, search, webSub, new Health(database, publishing.derivation),
-                    new BackupService(settings.storage(), clock), links),
+                    new BackupService(settings.storage(), clock), links,
+                    new CommentFeeds(database, links, new CommentsFeedWriter(links, NAME + " " + VERSION)),
+                    new WordPressAddresses(database)),
                     new Routes.Settings(token.token(), settings.maxBodyBytes(), settings.cacheMaxAgeSeconds())));
             LOG.info("serving {} on http://{}:{} as {} (database {})", site.title(), settings.host(), port, site.baseUrl(),
                     database.file());

@@ -6,38 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rometools.rome.feed.synd.SyndEntry;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.minbar.support.Articles;
+import org.minbar.support.FeedParser;
 import org.minbar.support.TestServer;
 import org.minbar.support.Xml;
 
 /**
- * Our RSS and Atom documents as a real feed reader's parser sees them: Universal Feed Parser,
- * from Debian's python3-feedparser (installed by src/test/setup/install-test-tools.sh), fetches
- * each feed from a real server, then again with the validators it was given. The document must
- * parse without a "bozo" complaint, in Arabic, with its self and hub links, absolute entry links,
+ * Our RSS and Atom documents as a real feed reader's parser sees them: Universal Feed Parser
+ * ({@link FeedParser}) fetches each feed from a real server, then again with the validators it was
+ * given. The document must parse without a "bozo" complaint, in Arabic, with its self and hub links, absolute entry links,
  * dates, authors and content, answer the second fetch with 304, and hold the same entries Rome
  * finds. (This feedparser release has no JSON Feed support, so JSON Feed is checked elsewhere.)
  */
 class FeedReaderIT {
-
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
-    private static final Path READER = Path.of("src/test/python/read_feed.py");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path storage;
@@ -79,7 +71,7 @@ class FeedReaderIT {
     })
     void feedparserReadsTheFeedCleanlyAndAgreesWithRome(String path, String version, boolean current) throws Exception {
         String url = server.base() + path;
-        JsonNode read = read(url);
+        JsonNode read = FeedParser.read(url);
 
         assertFalse(read.get("bozo").asBoolean(), "feedparser complained: " + read.get("problem"));
         assertEquals(200, read.get("status").asInt());
@@ -89,8 +81,8 @@ class FeedReaderIT {
         assertEquals("utf-8", read.get("encoding").asText());
         assertEquals("ar", read.get("language").asText());
         assertTrue(read.get("title").asText().contains("منبر الأخبار الدفاعية"), read.get("title").asText());
-        assertEquals(List.of(url), links(read, "self"), "the self link names the document's own address");
-        assertEquals(current, !links(read, "hub").isEmpty(), "current documents name the hub; archives and pages do not");
+        assertEquals(List.of(url), FeedParser.links(read, "self"), "the self link names the document's own address");
+        assertEquals(current, !FeedParser.links(read, "hub").isEmpty(), "current documents name the hub; archives and pages do not");
 
         JsonNode entries = read.get("entries");
         assertTrue(entries.size() > 0, "entries");
@@ -110,25 +102,5 @@ class FeedReaderIT {
         assertFalse(titles.contains("خبر محذوف"), "a deleted article is no entry (Atom carries its tombstone)");
         assertEquals(Xml.rome(server.get(path).body()).getEntries().stream().map(SyndEntry::getTitle).toList(), titles,
                 "feedparser and Rome find the same entries in the same order");
-    }
-
-    private static List<String> links(JsonNode read, String rel) {
-        List<String> hrefs = new ArrayList<>();
-        read.get("links").forEach(link -> {
-            if (rel.equals(link.get("rel").asText())) {
-                hrefs.add(link.get("href").asText());
-            }
-        });
-        return hrefs;
-    }
-
-    /** Runs the reader script on the URL and returns what it printed. */
-    private static JsonNode read(String url) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(PYTHON.toString(), READER.toString(), url).redirectErrorStream(false).start();
-        byte[] out = process.getInputStream().readAllBytes();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "feedparser did not finish");
-        assertEquals(0, process.exitValue(), "feedparser failed: " + err);
-        return JSON.readTree(out);
     }
 }

@@ -92,8 +92,10 @@ class SearchIT {
         AtomSchema.validate(atom);
         assertEquals(titles("إدلب"), Xml.rome(atom).getEntries().stream().map(SyndEntry::getTitle).toList());
         var wordPress = server.get("/?s=" + URLEncoder.encode("إدلب", StandardCharsets.UTF_8) + "&feed=rss2");
-        assertEquals(200, wordPress.statusCode());
-        assertEquals(titles("إدلب"), Xml.rome(wordPress.body()).getEntries().stream().map(SyndEntry::getTitle).toList());
+        assertEquals(301, wordPress.statusCode(), "WordPress's query address goes to the search feed's own");
+        assertEquals(path, wordPress.headers().firstValue("Location").orElseThrow());
+        var atomByQuery = server.get("/?s=" + URLEncoder.encode("إدلب", StandardCharsets.UTF_8) + "&feed=atom");
+        assertEquals(path + "atom/", atomByQuery.headers().firstValue("Location").orElseThrow());
         assertEquals(304, server.get(path, "If-None-Match", server.get(path).headers().firstValue("ETag").orElseThrow()).statusCode());
     }
 

@@ -21,8 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place exceptions become HTTP statuses. Every error is a JSON body:
- * {"status": 400, "error": "Bad Request", "message": "…", "problems": [{"field": "$.title", "message": "…"}]}.
+ * The one place exceptions become HTTP statuses. At the addresses programs use (/api/, /atompub/,
+ * /websub, /healthz, /readyz) an error is a JSON body:
+ * {"status": 400, "error": "Bad Request", "message": "…", "problems": [{"field": "$.title", "message": "…"}]};
+ * everywhere else (feeds and pages, where a feed reader or a browser shows what it gets) the same
+ * as plain text: "404 Not Found: no category with the slug 'x'", a problem per line after it.
  */
 final class ErrorHandler implements HttpHandler {
 
@@ -72,7 +75,27 @@ final class ErrorHandler implements HttpHandler {
         if (status == 401) {
             exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer realm=\"minbar\"");
         }
-        Json.send(exchange, status, body(e));
+        if (forPrograms(exchange.getRequestPath())) {
+            Json.send(exchange, status, body(e));
+        } else {
+            PlainText.send(exchange, status, text(body(e)));
+        }
+    }
+
+    /** Whether errors at this path are read by programs (JSON) rather than shown to people (plain text). */
+    static boolean forPrograms(String path) {
+        return path.startsWith("/api/") || path.startsWith("/atompub/") || path.equals("/websub")
+                || path.equals("/healthz") || path.equals("/readyz");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String text(Map<String, Object> body) {
+        StringBuilder text = new StringBuilder().append(body.get("status")).append(' ').append(body.get("error"))
+                .append(": ").append(body.get("message")).append('\n');
+        for (Problem problem : (List<Problem>) body.getOrDefault("problems", List.of())) {
+            text.append("  ").append(problem.field()).append(": ").append(problem.message()).append('\n');
+        }
+        return text.toString();
     }
 
     /** The error body for an exception: its status, and a message (never an internal one) with the problems; logs nothing. */

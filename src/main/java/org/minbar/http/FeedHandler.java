@@ -1,49 +1,55 @@
 package org.minbar.http;
 
-import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.function.Function;
-import org.minbar.model.FeedFormat;
+import org.minbar.model.FeedAddress;
 import org.minbar.model.FeedKey;
 import org.minbar.service.FeedService;
 import org.minbar.service.RenderedFeed;
 
 /**
- * Serves one feed document with its validators. A cached document is served straight from the
- * I/O thread; rendering (which reads the database) is dispatched to a worker thread first.
+ * Serves one feed document with its validators: a page of a feed (?paged=N, with RFC 3229 deltas
+ * on the first), or an RFC 5005 archive. A cached document is served straight from the I/O thread;
+ * rendering (which reads the database) is dispatched to a worker thread first. An archive's set
+ * of entries never changes once it exists, so caches may keep it for a month; an edit or deletion
+ * of one of its articles still changes its ETag, for clients that revalidate.
  */
-final class FeedHandler implements HttpHandler {
+final class FeedHandler implements FeedRouter.Documents {
+
+    private static final String ARCHIVE_CACHE_CONTROL = "public, max-age=" + Duration.ofDays(30).toSeconds();
 
     private final FeedService feeds;
-    private final Function<HttpServerExchange, FeedKey> keyOf;
-    private final FeedFormat format;
     private final String cacheControl;
 
-    FeedHandler(FeedService feeds, Function<HttpServerExchange, FeedKey> keyOf, FeedFormat format, int maxAgeSeconds) {
+    FeedHandler(FeedService feeds, int maxAgeSeconds) {
         this.feeds = feeds;
-        this.keyOf = keyOf;
-        this.format = format;
         this.cacheControl = "public, max-age=" + maxAgeSeconds;
     }
 
     @Override
-    public void handleRequest(HttpServerExchange exchange) {
-        FeedKey key = keyOf.apply(exchange);
+    public void serve(HttpServerExchange exchange, FeedAddress address) {
+        FeedKey key = address.key();
+        if (address.isArchive()) {
+            FeedResponses.serve(exchange, again -> serve(again, address),
+                    () -> feeds.cachedArchive(key, address.format(), address.archive()),
+                    () -> feeds.archive(key, address.format(), address.archive()), ARCHIVE_CACHE_CONTROL);
+            return;
+        }
         int page = PageNumbers.of(exchange, "paged");
         Optional<String> deltaFrom = page == 1 ? Delta.requestedFrom(exchange) : Optional.empty();
         if (deltaFrom.isPresent()) {
             if (exchange.isInIoThread()) {
-                exchange.dispatch(new ErrorHandler(this::handleRequest));
+                exchange.dispatch(new ErrorHandler(again -> serve(again, address)));
                 return;
             }
-            Optional<RenderedFeed> delta = feeds.delta(key, format, deltaFrom.get());
+            Optional<RenderedFeed> delta = feeds.delta(key, address.format(), deltaFrom.get());
             if (delta.isPresent()) {
                 Delta.send(exchange, delta.get(), cacheControl);
                 return;
             }
         }
-        FeedResponses.serve(exchange, this, () -> feeds.cached(key, format, page), () -> feeds.feed(key, format, page),
-                cacheControl);
+        FeedResponses.serve(exchange, again -> serve(again, address), () -> feeds.cached(key, address.format(), page),
+                () -> feeds.feed(key, address.format(), page), cacheControl);
     }
 }

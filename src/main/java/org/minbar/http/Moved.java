@@ -2,7 +2,6 @@ package org.minbar.http;
 
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.minbar.model.FeedKey;
@@ -12,7 +11,8 @@ import org.minbar.text.PathSegments;
  * Redirects (301) an address of a category, tag or author under a slug that is no longer its own
  * to the same address under its slug now: the kind's segment is found in the path and the segment
  * after it replaced, so a feed, one of its pages or archives, or the listing page all keep their
- * place; the query string goes along.
+ * place; the query string goes along. Other addresses that moved for good ({@link FeedRouter}) are
+ * sent on the same way.
  */
 final class Moved {
 
@@ -32,10 +32,12 @@ final class Moved {
             }
         }
         String query = exchange.getQueryString();
-        String location = String.join("/", encoded) + (query == null || query.isEmpty() ? "" : "?" + query);
-        exchange.setStatusCode(301);
+        send(exchange, String.join("/", encoded) + (query == null || query.isEmpty() ? "" : "?" + query));
+    }
+
+    /** A 301 to {@code location} (a path on this site, percent-encoded), with a one-line plain-text body. */
+    static void send(HttpServerExchange exchange, String location) {
         exchange.getResponseHeaders().put(Headers.LOCATION, location);
-        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
-        exchange.getResponseSender().send("moved to " + location + "\n", StandardCharsets.UTF_8);
+        PlainText.send(exchange, 301, "moved to " + location + "\n");
     }
 }

@@ -8,22 +8,22 @@ import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.util.Deque;
 import java.util.List;
-import java.util.function.Function;
-import org.minbar.model.FeedFormat;
-import org.minbar.model.FeedKey;
 import org.minbar.publish.SiteLinks;
 import org.minbar.service.ArticleService;
 import org.minbar.service.AtomPubService;
 import org.minbar.service.BackupService;
+import org.minbar.service.CommentFeeds;
 import org.minbar.service.FeedService;
 import org.minbar.service.Health;
 import org.minbar.service.PageService;
 import org.minbar.service.SearchService;
 import org.minbar.service.WebSubService;
+import org.minbar.service.WordPressAddresses;
 
 /**
- * Every route the server answers, in one table. Feed and page addresses follow WordPress's
- * scheme; the same address without its trailing slash redirects to it, as WordPress does.
+ * Every route the server answers, in one table; feed documents, whatever their kind and format,
+ * are {@link FeedRouter}'s. Feed and page addresses follow WordPress's scheme; the same address
+ * without its trailing slash redirects to it, as WordPress does.
  * Handlers that touch the database run on worker threads; writes need the bearer token.
  */
 public final class Routes {
@@ -31,7 +31,7 @@ public final class Routes {
     /** What the routes need from the rest of the server. */
     public record Services(ArticleService articles, FeedService feeds, PageService pages, AtomPubService atomPub,
                            SearchService search, WebSubService webSub, Health health, BackupService backups,
-                           SiteLinks links) {}
+                           SiteLinks links, CommentFeeds comments, WordPressAddresses wordPress) {}
 
     /** HTTP settings: the publishing token, the largest request body, and feeds' max-age. */
     public record Settings(String token, int maxBodyBytes, int cacheMaxAgeSeconds) {}
@@ -54,30 +54,34 @@ public final class Routes {
         AtomPubHandlers atomPub = new AtomPubHandlers(services.atomPub());
 
         SearchHandlers search = new SearchHandlers(services.search(), settings.cacheMaxAgeSeconds());
+        WordPressQueries wordPress = new WordPressQueries(services.wordPress());
         read(routes, "/", blocking(exchange -> {
+            if (wordPress.answer(exchange)) {
+                return;
+            }
             if (SearchHandlers.isSearch(exchange)) {
                 search.wordPressStyle(exchange);
             } else {
                 pages.home(exchange);
             }
         }));
-        page(routes, "/search/{q}/feed", blocking(search::rss));
-        page(routes, "/search/{q}/feed/atom", blocking(search::atom));
-        page(routes, "/search/{q}/feed/json", blocking(search::json));
         page(routes, "/search/{q}", blocking(search::page));
         read(routes, "/api/search", blocking(search::api));
         read(routes, "/healthz", blocking(pages::health));
         read(routes, "/readyz", blocking(pages::ready));
         read(routes, "/feeds.opml", blocking(pages::opml));
 
-        feeds(routes, "", exchange -> FeedKey.site(), services.feeds(), settings);
-        feeds(routes, "/category/{slug}", exchange -> FeedKey.category(param(exchange, "slug")), services.feeds(), settings);
-        feeds(routes, "/author/{slug}", exchange -> FeedKey.author(param(exchange, "slug")), services.feeds(), settings);
-        feeds(routes, "/tag/{slug}", exchange -> FeedKey.tag(param(exchange, "slug")), services.feeds(), settings);
         page(routes, "/category/{slug}", blocking(pages::category));
         page(routes, "/author/{slug}", blocking(pages::author));
         page(routes, "/tag/{slug}", blocking(pages::tag));
         page(routes, "/{year}/{month}/{day}/{slug}", blocking(pages::article));
+        CommentFeedHandlers comments = new CommentFeedHandlers(services.comments(), settings.cacheMaxAgeSeconds());
+        page(routes, "/comments/feed", blocking(comments::siteRss));
+        page(routes, "/comments/feed/atom", blocking(comments::siteAtom));
+        page(routes, "/comments/feed/rss2", comments::rss2);
+        page(routes, "/{year}/{month}/{day}/{slug}/feed", blocking(comments::articleRss));
+        page(routes, "/{year}/{month}/{day}/{slug}/feed/atom", blocking(comments::articleAtom));
+        page(routes, "/{year}/{month}/{day}/{slug}/feed/rss2", comments::rss2);
 
         routes.post("/api/articles", writing(settings, authFailures, blocking(api::create)));
         routes.post("/api/backup", blocking(new BearerAuth(settings.token(), authFailures, new BackupHandler(services.backups())::handle)));
@@ -103,7 +107,9 @@ public final class Routes {
                 new HttpError(404, "nothing at " + exchange.getRequestPath())));
         routes.setInvalidMethodHandler(exchange -> ErrorHandler.send(exchange,
                 new HttpError(405, exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath())));
-        return new ErrorHandler(new StrictFraming(new ConnectionsPerAddress(new PathGuard(new TrailingSlash(routes)))));
+        FeedRouter feeds = new FeedRouter(new FeedHandler(services.feeds(), settings.cacheMaxAgeSeconds()), search::feed,
+                new TrailingSlash(routes));
+        return new ErrorHandler(new StrictFraming(new ConnectionsPerAddress(new PathGuard(feeds))));
     }
 
     static String param(HttpServerExchange exchange, String name) {
@@ -112,18 +118,6 @@ public final class Routes {
             values = exchange.getQueryParameters().get(name); // where RoutingHandler puts template values
         }
         return values == null || values.isEmpty() ? "" : values.getFirst();
-    }
-
-    private static void feeds(RoutingHandler routes, String prefix, Function<HttpServerExchange, FeedKey> keyOf,
-                              FeedService feeds, Settings settings) {
-        for (FeedFormat format : FeedFormat.values()) {
-            page(routes, prefix + "/feed/" + format.pathSuffix().replaceAll("/$", ""),
-                    new FeedHandler(feeds, keyOf, format, settings.cacheMaxAgeSeconds()));
-            if (format != FeedFormat.JSON) { // RFC 5005 archives are defined for Atom and RSS
-                page(routes, prefix + "/feed/" + format.pathSuffix() + "archive/{archive}",
-                        new ArchiveHandler(feeds, keyOf, format));
-            }
-        }
     }
 
     /** GET and HEAD on "path/"; Undertow matches the address without its trailing slash too. */

@@ -4,12 +4,12 @@ import io.undertow.server.HttpServerExchange;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.minbar.model.FeedFormat;
+import org.minbar.model.FeedAddress;
 import org.minbar.service.SearchService;
 
 /**
  * Search as WordPress names it: the page at /?s={q} and /search/{q}/, its feeds at /search/{q}/feed/
- * (RSS), …/feed/atom/ and …/feed/json/ or /?s={q}&feed=rss2 (atom, json), and /api/search?q= with highlights.
+ * (RSS), …/feed/atom/ and …/feed/json/ ({@link FeedRouter}), and /api/search?q= with highlights.
  */
 final class SearchHandlers {
 
@@ -21,16 +21,13 @@ final class SearchHandlers {
         this.cacheControl = "public, max-age=" + maxAgeSeconds;
     }
 
-    void rss(HttpServerExchange exchange) {
-        FeedResponses.send(exchange, search.feed(Routes.param(exchange, "q"), FeedFormat.RSS), cacheControl);
-    }
-
-    void atom(HttpServerExchange exchange) {
-        FeedResponses.send(exchange, search.feed(Routes.param(exchange, "q"), FeedFormat.ATOM), cacheControl);
-    }
-
-    void json(HttpServerExchange exchange) {
-        FeedResponses.send(exchange, search.feed(Routes.param(exchange, "q"), FeedFormat.JSON), cacheControl);
+    /** A search feed: /search/{q}/feed/ in any format. Searching reads the index, so it runs on a worker thread. */
+    void feed(HttpServerExchange exchange, FeedAddress address) {
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(new ErrorHandler(again -> feed(again, address)));
+            return;
+        }
+        FeedResponses.send(exchange, search.feed(address.key().slug(), address.format()), cacheControl);
     }
 
     /** /search/{q}/: the results page. */
@@ -38,19 +35,9 @@ final class SearchHandlers {
         html(exchange, search.page(Routes.param(exchange, "q")));
     }
 
-    /** /?s=…: the results page, or with feed=rss2 (or rss), atom or json that search feed. */
+    /** /?s=…: the results page (with feed=, {@link WordPressQueries} sends it to the search feed). */
     void wordPressStyle(HttpServerExchange exchange) {
-        String feed = query(exchange, "feed");
-        if (feed == null) {
-            html(exchange, search.page(query(exchange, "s")));
-            return;
-        }
-        FeedFormat format = switch (feed) {
-            case "atom" -> FeedFormat.ATOM;
-            case "json" -> FeedFormat.JSON;
-            default -> FeedFormat.RSS;
-        };
-        FeedResponses.send(exchange, search.feed(query(exchange, "s"), format), cacheControl);
+        html(exchange, search.page(query(exchange, "s")));
     }
 
     private static void html(HttpServerExchange exchange, String page) {

@@ -5,7 +5,7 @@ import org.minbar.config.SiteConfig;
 import org.minbar.model.FeedFormat;
 
 /**
- * Renders a feed document in either format and keeps it under the size some aggregators refuse
+ * Renders a feed document in any of our formats and keeps it under the size some aggregators refuse
  * (512 KB): long articles are cut, with a link to the rest, until the document fits.
  */
 public final class FeedRenderer {
@@ -17,12 +17,16 @@ public final class FeedRenderer {
     private final RssWriter rss;
     private final AtomWriter atom;
     private final JsonFeedWriter json;
+    private final Rss092Writer rss092;
+    private final Rss10Writer rss10;
     private final int maxTextChars;
 
     public FeedRenderer(SiteConfig site, SiteLinks links, String generatorName, String generatorVersion) {
         this.rss = new RssWriter(links, generatorName + " " + generatorVersion);
         this.atom = new AtomWriter(links, site.title(), generatorName, generatorVersion);
         this.json = new JsonFeedWriter(links, site.title());
+        this.rss092 = new Rss092Writer(links);
+        this.rss10 = new Rss10Writer(links);
         this.maxTextChars = site.maxItemContentChars();
     }
 
@@ -33,6 +37,8 @@ public final class FeedRenderer {
                 case RSS -> rss.write(channel, items, budget);
                 case ATOM -> atom.write(channel, items, budget);
                 case JSON -> json.write(channel, items, budget);
+                case RSS_092 -> rss092.write(channel, items);
+                case RSS_10 -> rss10.write(channel, items, budget);
             };
             if (document.length <= MAX_DOCUMENT_BYTES || budget <= MIN_TEXT_CHARS) {
                 return document;

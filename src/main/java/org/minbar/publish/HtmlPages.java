@@ -134,9 +134,9 @@ public final class HtmlPages {
 
     private void addDiscovery(Document page, List<FeedEntry> feeds) {
         for (FeedEntry feed : feeds) {
-            for (FeedFormat format : FeedFormat.values()) {
+            for (FeedFormat format : FeedFormat.advertised()) {
                 page.head().appendElement("link").attr("rel", "alternate").attr("type", format.mediaType())
-                        .attr("title", feed.title() + " (" + label(format) + ")").attr("href", links.feed(feed.key(), format));
+                        .attr("title", feed.title() + " (" + format.label() + ")").attr("href", links.feed(feed.key(), format));
             }
         }
     }
@@ -147,9 +147,9 @@ public final class HtmlPages {
             Element item = list.appendElement("li");
             item.appendElement("a").attr("href", links.page(feed.key())).text(feed.title());
             item.appendText(" — ");
-            for (FeedFormat format : FeedFormat.values()) {
+            for (FeedFormat format : FeedFormat.advertised()) {
                 item.appendElement("a").attr("href", links.feed(feed.key(), format)).attr("type", format.mediaType())
-                        .text("اشترك (" + label(format) + ")");
+                        .text("اشترك (" + format.label() + ")");
             }
         }
     }
@@ -166,13 +166,5 @@ public final class HtmlPages {
             item.appendText(" ").appendElement("time").attr("datetime", article.published().toString())
                     .text(DAY.format(article.published()));
         }
-    }
-
-    private static String label(FeedFormat format) {
-        return switch (format) {
-            case RSS -> "RSS";
-            case ATOM -> "Atom";
-            case JSON -> "JSON";
-        };
     }
 }

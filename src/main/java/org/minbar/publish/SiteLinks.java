@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.minbar.config.SiteConfig;
 import org.minbar.model.Article;
+import org.minbar.model.FeedAddress;
 import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
 import org.minbar.model.FeedKind;
@@ -12,8 +13,7 @@ import org.minbar.text.PathSegments;
 
 /**
  * Every address this server publishes, absolute and percent-encoded, following WordPress's
- * scheme: /feed/, /feed/atom/, /category/{slug}/feed/, /author/{slug}/feed/ and article pages at
- * /{yyyy}/{mm}/{dd}/{slug}/.
+ * scheme: feeds as {@link FeedAddress} writes them, and article pages at /{yyyy}/{mm}/{dd}/{slug}/.
  */
 public final class SiteLinks {
 
@@ -42,11 +42,15 @@ public final class SiteLinks {
 
     /** The page listing a feed's articles: the home page, or a category's or author's page. */
     public String page(FeedKey key) {
-        return site.absolute(pagePath(key));
+        return site.absolute(FeedAddress.pagePath(key));
     }
 
     public String feed(FeedKey key, FeedFormat format) {
-        return site.absolute(pagePath(key) + "feed/" + format.pathSuffix());
+        return feed(FeedAddress.of(key, format));
+    }
+
+    public String feed(FeedAddress address) {
+        return site.absolute(address.path());
     }
 
     /** A page of the feed, as WordPress numbers them: ?paged=N, page 1 being the feed's own address. */
@@ -56,7 +60,16 @@ public final class SiteLinks {
 
     /** RFC 5005 archive document {@code archive} (1 is the oldest) of the feed in this format. */
     public String archive(FeedKey key, FeedFormat format, int archive) {
-        return feed(key, format) + "archive/" + archive + "/";
+        return feed(FeedAddress.archive(key, format, archive));
+    }
+
+    /**
+     * A comments feed as WordPress addressed it: the site's /comments/feed/, or an article's
+     * /{yyyy}/{mm}/{dd}/{slug}/feed/; "atom/" after either for Atom.
+     */
+    public String comments(Optional<String> articlePath, FeedFormat format) {
+        String prefix = articlePath.map(path -> "/" + PathSegments.encodePath(path) + "/").orElse("/comments/");
+        return site.absolute(prefix + "feed/" + format.pathSuffix());
     }
 
     /** This server's WebSub hub, where subscribers send hub.mode=subscribe. */
@@ -117,10 +130,5 @@ public final class SiteLinks {
 
     public String atomPubMember(long id) {
         return site.absolute("/atompub/articles/" + id);
-    }
-
-    private static String pagePath(FeedKey key) {
-        return key.kind().pathSegment().map(segment -> "/" + segment + "/" + PathSegments.encode(key.slug()) + "/")
-                .orElse("/");
     }
 }

@@ -36,7 +36,7 @@ public final class HubOutbox {
     void record(Connection connection, Set<FeedKey> feeds) throws SQLException {
         Set<String> topics = new LinkedHashSet<>();
         for (FeedKey feed : feeds) {
-            for (FeedFormat format : FeedFormat.values()) {
+            for (FeedFormat format : FeedFormat.advertised()) {
                 topics.add(links.feed(feed, format));
             }
         }

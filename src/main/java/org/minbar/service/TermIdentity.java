@@ -206,7 +206,7 @@ public final class TermIdentity {
             throws SQLException {
         FeedKey from = new FeedKey(table.feedKind(), fromSlug);
         FeedKey to = new FeedKey(table.feedKind(), toSlug);
-        for (FeedFormat format : FeedFormat.values()) {
+        for (FeedFormat format : FeedFormat.advertised()) {
             subscriptions.retopic(connection, links.feed(from, format), links.feed(to, format));
         }
         for (long id : articleIds) {

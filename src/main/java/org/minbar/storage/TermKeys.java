@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * The matching keys of one kind of term (see {@code Slugs.key}): each names one term, the first to
  * claim it; a term merged into another hands its keys over, so its old names and slugs still find it.
+ * The id a WordPress export gave a term is a key too ({@link #wordPressId}), for the ?cat=5 and
+ * ?author=3 addresses its subscribers hold.
  */
 public final class TermKeys {
 
@@ -16,6 +18,14 @@ public final class TermKeys {
 
     public TermKeys(TermTable table) {
         this.table = table;
+    }
+
+    /**
+     * The key of a WordPress term or user id: "wp:5". A matching key never holds a colon (it is made of
+     * letters, digits and hyphens), so the two never collide.
+     */
+    public static String wordPressId(long id) {
+        return "wp:" + id;
     }
 
     public Optional<Long> find(Connection connection, String key) throws SQLException {
