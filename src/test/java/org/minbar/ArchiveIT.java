@@ -1,10 +1,12 @@
 package org.minbar;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,7 +128,11 @@ class ArchiveIT {
             assertEquals("urn:test:history-1", seen.get(seen.size() - 1), "the walk ends at the first article: " + feed);
             Document oldest = Xml.parse(fetch(current + "archive/1/"));
             assertEquals(current + "archive/2/", link(oldest, "next-archive").orElseThrow());
-            assertFalse(link(Xml.parse(fetch(current + "archive/2/")), "next-archive").isPresent());
+            assertEquals(current + "archive/3/", link(Xml.parse(fetch(current + "archive/2/")), "next-archive").orElseThrow(),
+                    "the newest archive names the next before it is made");
+            HttpResponse<byte[]> notYet = server.get(current + "archive/3/");
+            assertEquals(302, notYet.statusCode(), "until then its entries are in the current document");
+            assertEquals(URI.create(current).getRawPath(), notYet.headers().firstValue("Location").orElseThrow());
         }
     }
 
@@ -139,12 +145,13 @@ class ArchiveIT {
         assertEquals(304, server.get(url, "If-None-Match", etag).statusCode());
         List<String> entries = ids(Xml.parse(before.body()));
         assertEquals("urn:test:history-20", entries.get(0), "an archive lists its newest entry first");
-        assertFalse(link(Xml.parse(before.body()), "next-archive").isPresent());
+        assertEquals(server.base() + url.replace("/1/", "/2/"), link(Xml.parse(before.body()), "next-archive").orElseThrow(),
+                "a lone archive names the next before it is made (so the validator finds it complete)");
         publish(46, 65);
-        Document after = Xml.parse(fetch(url));
-        assertEquals(entries, ids(after), "archive 1 holds the same entries");
-        assertEquals(server.base() + url.replace("/1/", "/2/"), link(after, "next-archive").orElseThrow(),
-                "and now links to the archive after it");
+        HttpResponse<byte[]> after = server.get(url);
+        assertEquals(entries, ids(Xml.parse(after.body())), "archive 1 holds the same entries");
+        assertArrayEquals(before.body(), after.body(), "and the same bytes, now that the archive it names exists");
+        assertEquals(etag, after.headers().firstValue("ETag").orElseThrow());
         assertEquals(server.base() + "/feed/atom/archive/2/",
                 link(Xml.parse(fetch("/feed/atom/")), "prev-archive").orElseThrow());
         List<String> second = ids(Xml.parse(fetch("/feed/atom/archive/2/")));
@@ -217,9 +224,10 @@ class ArchiveIT {
     void anArchivePastTheLastIs404AndAMalformedNumberIs400() {
         publish(1, 41);
         assertEquals(200, server.get("/feed/archive/1/").statusCode());
-        HttpResponse<byte[]> past = server.get("/feed/archive/2/");
+        assertEquals(302, server.get("/feed/archive/2/").statusCode(), "the next archive, named but not made yet");
+        HttpResponse<byte[]> past = server.get("/feed/archive/3/");
         assertEquals(404, past.statusCode());
-        assertTrue(TestServer.text(past).contains("this feed has 1 archive, not 2"), TestServer.text(past));
+        assertTrue(TestServer.text(past).contains("this feed has 1 archive, not 3"), TestServer.text(past));
         for (String bad : List.of("abc", "0", "-1", "1.5", "99999999999999")) {
             HttpResponse<byte[]> response = server.get("/feed/atom/archive/" + bad + "/");
             assertEquals(400, response.statusCode(), bad);

@@ -13,6 +13,7 @@ import org.minbar.service.ConflictException;
 import org.minbar.service.GoneException;
 import org.minbar.service.InvalidInputException;
 import org.minbar.service.MovedException;
+import org.minbar.service.NotArchivedYetException;
 import org.minbar.service.NotFoundException;
 import org.minbar.service.PreconditionFailedException;
 import org.minbar.service.TooManyRequestsException;
@@ -56,6 +57,11 @@ final class ErrorHandler implements HttpHandler {
         }
         if (e instanceof MovedException moved) {
             Moved.redirect(exchange, moved.to());
+            return;
+        }
+        if (e instanceof NotArchivedYetException pending) {
+            exchange.getResponseHeaders().put(Headers.LOCATION, pending.current().path());
+            PlainText.send(exchange, 302, pending.getMessage() + ": " + pending.current().path() + "\n");
             return;
         }
         int status = status(e);

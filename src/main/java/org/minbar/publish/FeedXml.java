@@ -67,7 +67,8 @@ final class FeedXml {
 
     /**
      * The document's own links, rel to address, in order: self, then RFC 5005 paging links
-     * (first/previous/next/last over ?paged=N) or, for an archive, current/prev-archive/next-archive.
+     * (first/previous/next/last over ?paged=N) or, for an archive, current/prev-archive/next-archive
+     * (the next archive named before it exists).
      * The current document's first page points at the newest archive with prev-archive.
      */
     static Map<String, String> documentLinks(FeedChannel channel, SiteLinks links, FeedFormat format) {
@@ -80,9 +81,10 @@ final class FeedXml {
             if (archive > 1) {
                 rels.put("prev-archive", links.archive(key, format, archive - 1));
             }
-            if (archive < channel.archives()) {
-                rels.put("next-archive", links.archive(key, format, archive + 1));
-            }
+            // Named from the day the archive is made, so that its bytes do not change when the next one comes;
+            // until then that address leads to the current document (and RFC 5005 asks every archive for a
+            // prev-archive or a next-archive link: the first archive has no other).
+            rels.put("next-archive", links.archive(key, format, archive + 1));
             return rels;
         }
         rels.put("self", links.self(channel, format));

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.minbar.config.SiteConfig;
 import org.minbar.model.Article;
+import org.minbar.model.FeedAddress;
 import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
 import org.minbar.model.Tombstone;
@@ -200,7 +201,7 @@ public final class FeedService {
     private RenderedFeed render(FeedKey requested, FeedFormat format, Part part) {
         FeedCache.Stamp readAt = cache.stamp();
         Snapshot snapshot = database.read(connection -> part.archive() > 0
-                ? archiveSnapshot(connection, requested, part.archive())
+                ? archiveSnapshot(connection, requested, format, part.archive())
                 : snapshot(connection, requested, part.page()));
         FeedKey key = snapshot.channel().key();
         byte[] body = renderer.render(format, snapshot.channel(), snapshot.items());
@@ -234,10 +235,17 @@ public final class FeedService {
         return snapshot(connection, subject, shown, tombstones, page, pages, 0, archives);
     }
 
-    /** Archive {@code archive} (1 is the oldest): its live articles, and its deleted ones as tombstones. */
-    private Snapshot archiveSnapshot(Connection connection, FeedKey requested, int archive) throws SQLException {
+    /**
+     * Archive {@code archive} (1 is the oldest): its live articles, and its deleted ones as tombstones.
+     * The one after the newest is not made yet ({@link NotArchivedYetException}).
+     */
+    private Snapshot archiveSnapshot(Connection connection, FeedKey requested, FeedFormat format, int archive)
+            throws SQLException {
         FeedSubject subject = FeedSubject.find(connection, site, requested, site.itemsPerFeed());
         int archives = entries.archives(connection, subject.query().feed());
+        if (archive == archives + 1) {
+            throw new NotArchivedYetException(FeedAddress.of(subject.key(), format), archive);
+        }
         if (archive > archives) {
             throw new NotFoundException("this feed has " + archives + (archives == 1 ? " archive" : " archives")
                     + ", not " + archive);
