@@ -251,6 +251,69 @@ class AtomPubIT {
     }
 
     @Test
+    void tagsSurvivePostGetAndAnEditedPutAndReachTheApiAndTheFeeds() throws Exception {
+        String tags = server.base() + "/tag/";
+        String categories = server.base() + "/category/";
+        String xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <entry xmlns="http://www.w3.org/2005/Atom" xml:lang="ar">
+              <id>urn:test:atompub:tags</id>
+              <title>الدفاعات الجوية السورية تتصدى لصواريخ فوق إدلب</title>
+              <author><name>نور الدين</name></author>
+              <category term="سوريا"/>
+              <category term="صناعات دفاعية" scheme="%s"/>
+              <category term="إدلب" scheme="%s"/>
+              <category term="الدفاع الجوي" scheme="https://news.example.org/tag/"/>
+              <published>2024-02-01T10:00:00+03:00</published>
+              <content type="html">&lt;p&gt;قالت مصادر عسكرية إن الدفاعات الجوية تصدت لصواريخ فوق ريف إدلب.&lt;/p&gt;</content>
+            </entry>
+            """.formatted(categories, tags);
+        List<List<String>> expected = List.of(List.of("سوريا", categories), List.of("صناعات دفاعية", categories),
+                List.of("إدلب", tags), List.of("الدفاع الجوي", tags));
+
+        HttpResponse<byte[]> created = server.derived(post(xml));
+        assertEquals(201, created.statusCode(), TestServer.text(created));
+        assertEquals(expected, terms(Xml.parse(created.body()).getDocumentElement()), "the member POST returns");
+        String member = header(created, "Location");
+        String id = member.substring((server.base() + COLLECTION + "/").length());
+        HttpResponse<byte[]> fetched = server.get(member);
+        Document entry = Xml.parse(fetched.body());
+        assertEquals(expected, terms(entry.getDocumentElement()), "the member GET returns");
+        assertEquals(List.of("إدلب", "الدفاع الجوي"), apiTags(id));
+
+        Xml.child(entry.getDocumentElement(), Xml.ATOM, "title").setTextContent("الدفاعات الجوية تتصدى لصواريخ فوق ريف إدلب الجنوبي");
+        HttpResponse<byte[]> replaced = server.derived(put(member, new String(Xml.bytes(entry), StandardCharsets.UTF_8),
+                header(fetched, "ETag")));
+        assertEquals(200, replaced.statusCode(), TestServer.text(replaced));
+        assertEquals(expected, terms(Xml.parse(replaced.body()).getDocumentElement()), "the member PUT returns");
+        Element edited = Xml.parse(server.get(member).body()).getDocumentElement();
+        assertEquals("الدفاعات الجوية تتصدى لصواريخ فوق ريف إدلب الجنوبي", Xml.text(edited, Xml.ATOM, "title"));
+        assertEquals(expected, terms(edited), "the member GET returns after the PUT");
+        assertEquals(List.of("إدلب", "الدفاع الجوي"), apiTags(id));
+
+        Element atomEntry = Xml.all(Xml.parse(server.get("/feed/atom/").body()), Xml.ATOM, "entry").get(0);
+        assertEquals("الدفاعات الجوية تتصدى لصواريخ فوق ريف إدلب الجنوبي", Xml.text(atomEntry, Xml.ATOM, "title"));
+        assertEquals(expected, terms(atomEntry), "the site's Atom feed");
+        Element rssItem = Xml.all(Xml.parse(server.get("/feed/").body()), null, "item").get(0);
+        assertEquals(expected, Xml.children(rssItem, null, "category").stream()
+                .map(c -> List.of(c.getTextContent(), c.getAttribute("domain"))).toList(), "the site's RSS feed");
+        assertEquals(200, server.get("/tag/" + PathSegments.encode("الدفاع-الجوي") + "/feed/").statusCode());
+    }
+
+    /** Each atom:category of an entry as its term and scheme, in order. */
+    private static List<List<String>> terms(Element entry) {
+        return Xml.children(entry, Xml.ATOM, "category").stream()
+                .map(c -> List.of(c.getAttribute("term"), c.getAttribute("scheme"))).toList();
+    }
+
+    private List<String> apiTags(String id) throws Exception {
+        JsonNode article = new ObjectMapper().readTree(server.get("/api/articles/" + id).body());
+        List<String> tags = new java.util.ArrayList<>();
+        article.get("tags").forEach(tag -> tags.add(tag.asText()));
+        return tags;
+    }
+
+    @Test
     void badEntriesAreRefusedWithTheReasonAndChangeNothing() {
         String passwd = """
             <?xml version="1.0"?>

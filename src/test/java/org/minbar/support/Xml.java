@@ -3,12 +3,16 @@ package org.minbar.support;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -33,6 +37,17 @@ public final class Xml {
             return factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
         } catch (Exception e) {
             throw new AssertionError("not well-formed XML: " + e.getMessage(), e);
+        }
+    }
+
+    /** The document written back as UTF-8, as a client sends an entry it has edited. */
+    public static byte[] bytes(Document document) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(out));
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new AssertionError("could not write the document: " + e.getMessage(), e);
         }
     }
 
