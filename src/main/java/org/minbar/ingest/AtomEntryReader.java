@@ -21,8 +21,8 @@ import org.xml.sax.SAXException;
 /**
  * Reads an Atom entry (RFC 4287) as an AtomPub client POSTs or PUTs it. The XML parser refuses any
  * DOCTYPE, so no DTD is read and no entity, internal or external, is expanded. atom:id is the
- * guid, rel="alternate" the URL, rel="related" links the related stories, categories whose scheme
- * ends in /tag/ are tags, and the entry's xml:lang its language.
+ * guid, rel="alternate" the URL, rel="related" links the related stories, categories with a tag
+ * scheme ({@link #isTagScheme}) are tags, and the entry's xml:lang its language.
  */
 public final class AtomEntryReader {
 
@@ -69,7 +69,7 @@ public final class AtomEntryReader {
             String term = category.getAttribute("term");
             String label = category.getAttribute("label");
             TermDraft draft = new TermDraft(label.isBlank() ? term : label, label.isBlank() ? Optional.empty() : Optional.of(term));
-            (category.getAttribute("scheme").endsWith("/tag/") ? tags : categories).add(draft);
+            (isTagScheme(category.getAttribute("scheme")) ? tags : categories).add(draft);
         }
         List<RelatedReference> related = new ArrayList<>();
         List<Element> relatedLinks = links(entry, "related");
@@ -90,6 +90,20 @@ public final class AtomEntryReader {
                 slug.flatMap(check::pageSlug));
         check.throwIfAny();
         return draft;
+    }
+
+    /**
+     * Whether a category's scheme names tags: its path ends in a "tag" segment, with or without the
+     * final slash, whatever the host and even relative, so that our own {base}/tag/, a WordPress
+     * site's http://blog.example/tag/ and a bare /tag/ all count; a query or fragment is ignored.
+     * Any other scheme, or none, is a category.
+     */
+    static boolean isTagScheme(String scheme) {
+        String path = scheme.strip().split("[?#]", 2)[0];
+        if (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path.substring(path.lastIndexOf('/') + 1).equalsIgnoreCase("tag");
     }
 
     private static Document parse(byte[] body) throws InvalidArticleException {
