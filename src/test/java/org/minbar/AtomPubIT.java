@@ -107,7 +107,8 @@ class AtomPubIT {
         Element collection = Xml.all(service, APP, "collection").get(0);
         assertEquals(server.base() + COLLECTION, collection.getAttribute("href"));
         assertEquals(ENTRY_TYPE, Xml.text(collection, APP, "accept"));
-        assertEquals(server.base() + "/atompub/categories", Xml.child(collection, APP, "categories").getAttribute("href"));
+        assertEquals(List.of(server.base() + "/atompub/categories", server.base() + "/atompub/tags"),
+                Xml.children(collection, APP, "categories").stream().map(c -> c.getAttribute("href")).toList());
         assertEquals("منبر الأخبار الدفاعية", Xml.text(Xml.all(service, APP, "workspace").get(0), Xml.ATOM, "title"));
     }
 
@@ -247,7 +248,29 @@ class AtomPubIT {
         post(romeEntry("urn:test:atompub:4", "خبر"));
         Document categories = Xml.parse(server.get("/atompub/categories").body());
         assertEquals("no", categories.getDocumentElement().getAttribute("fixed"));
+        assertEquals(server.base() + "/category/", categories.getDocumentElement().getAttribute("scheme"));
         assertEquals(List.of("سوريا"), Xml.all(categories, Xml.ATOM, "category").stream().map(c -> c.getAttribute("term")).toList());
+    }
+
+    @Test
+    void theTagsDocumentListsTheTagsUnderTheTagScheme() {
+        String xml = """
+            <entry xmlns="http://www.w3.org/2005/Atom">
+              <id>urn:test:atompub:5</id>
+              <title>خبر</title>
+              <category term="سوريا"/>
+              <category term="إدلب" scheme="%s/tag/"/>
+              <content>نص الخبر.</content>
+            </entry>
+            """.formatted(server.base());
+        assertEquals(201, post(xml).statusCode());
+        HttpResponse<byte[]> response = server.get("/atompub/tags");
+        assertEquals(200, response.statusCode());
+        assertEquals("application/atomcat+xml; charset=utf-8", header(response, "Content-Type"));
+        Document tags = Xml.parse(response.body());
+        assertEquals("no", tags.getDocumentElement().getAttribute("fixed"));
+        assertEquals(server.base() + "/tag/", tags.getDocumentElement().getAttribute("scheme"));
+        assertEquals(List.of("إدلب"), Xml.all(tags, Xml.ATOM, "category").stream().map(c -> c.getAttribute("term")).toList());
     }
 
     @Test

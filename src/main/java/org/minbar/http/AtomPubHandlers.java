@@ -7,7 +7,7 @@ import org.minbar.publish.AtomPubDocuments;
 import org.minbar.service.AtomPubService;
 
 /**
- * AtomPub (RFC 5023): GET /atompub/service and /atompub/categories; the collection at
+ * AtomPub (RFC 5023): GET /atompub/service, /atompub/categories and /atompub/tags; the collection at
  * /atompub/articles (GET pages with ?page=N, POST an entry); members at /atompub/articles/{id}
  * (GET, PUT with If-Match, DELETE).
  */
@@ -27,6 +27,10 @@ final class AtomPubHandlers {
 
     void categories(HttpServerExchange exchange) {
         Responses.send(exchange, 200, AtomPubDocuments.CATEGORIES_TYPE + CHARSET, atomPub.categories());
+    }
+
+    void tags(HttpServerExchange exchange) {
+        Responses.send(exchange, 200, AtomPubDocuments.CATEGORIES_TYPE + CHARSET, atomPub.tags());
     }
 
     void collection(HttpServerExchange exchange) {

@@ -93,6 +93,7 @@ public final class Routes {
 
         read(routes, "/atompub/service", blocking(atomPub::service));
         read(routes, "/atompub/categories", blocking(atomPub::categories));
+        read(routes, "/atompub/tags", blocking(atomPub::tags));
         read(routes, "/atompub/articles", blocking(atomPub::collection));
         routes.post("/atompub/articles", writing(settings, authFailures, blocking(atomPub::create)));
         read(routes, "/atompub/articles/{id}", blocking(atomPub::get));

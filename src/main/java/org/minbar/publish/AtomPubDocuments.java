@@ -12,11 +12,11 @@ import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.minbar.config.SiteConfig;
-import org.minbar.model.Category;
+import org.minbar.model.FeedKind;
 
 /**
  * The AtomPub (RFC 5023) documents: the service document naming the one collection of articles,
- * the categories document, pages of the collection (newest edit first, with paging links), and
+ * the categories documents (one of categories, one of tags), pages of the collection (newest edit first, with paging links), and
  * member entries carrying their edit link and app:edited.
  */
 public final class AtomPubDocuments {
@@ -50,19 +50,24 @@ public final class AtomPubDocuments {
         Element collection = new Element("collection", APP).setAttribute("href", links.atomPubCollection(1))
                 .addContent(new Element("title", ATOM).setText("المقالات"))
                 .addContent(new Element("accept", APP).setText(ENTRY_TYPE))
-                .addContent(new Element("categories", APP).setAttribute("href", links.atomPubCategories()));
+                .addContent(new Element("categories", APP).setAttribute("href", links.atomPubCategories()))
+                .addContent(new Element("categories", APP).setAttribute("href", links.atomPubTags()));
         service.addContent(workspace.addContent(collection));
         return FeedXml.toBytes(new Document(service));
     }
 
-    /** Open (fixed="no"): a client may use these or new categories. */
-    public byte[] categories(List<Category> categories) {
+    /**
+     * Every category or every tag the site knows, under their taxonomy's scheme, which every term inherits.
+     * One document per taxonomy (RFC 5023 §7.2.1 allows a scheme per term instead) so that a client
+     * that files whatever it picks under the document's scheme still sends a tag as a tag. Open
+     * (fixed="no"): a client may use these or new terms.
+     */
+    public byte[] categories(FeedKind taxonomy, List<String> names) {
         Element document = new Element("categories", APP).setAttribute("fixed", "no")
-                .setAttribute("scheme", links.home() + "category/");
+                .setAttribute("scheme", links.taxonomy(taxonomy));
         document.addNamespaceDeclaration(ATOM);
-        for (Category category : categories) {
-            document.addContent(new Element("category", ATOM).setAttribute("term", category.name())
-                    .setAttribute("label", category.name()));
+        for (String name : names) {
+            document.addContent(new Element("category", ATOM).setAttribute("term", name).setAttribute("label", name));
         }
         return FeedXml.toBytes(new Document(document));
     }

@@ -123,6 +123,10 @@ public final class SiteLinks {
         return site.absolute("/atompub/categories");
     }
 
+    public String atomPubTags() {
+        return site.absolute("/atompub/tags");
+    }
+
     /** The collection of articles, or one page of it (page 1 is the collection's own address). */
     public String atomPubCollection(int page) {
         return site.absolute("/atompub/articles" + (page == 1 ? "" : "?page=" + page));

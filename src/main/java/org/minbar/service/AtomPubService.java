@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.minbar.ingest.ArticleReaders;
 import org.minbar.model.Article;
-import org.minbar.model.Category;
+import org.minbar.model.FeedKind;
 import org.minbar.model.Submission;
 import org.minbar.publish.AtomPubDocuments;
 import org.minbar.publish.FeedItem;
@@ -47,8 +47,16 @@ public final class AtomPubService {
     }
 
     public byte[] categories() {
-        return database.read(connection -> documents.categories(Terms.categories().all(connection).stream()
-                .map(term -> new Category(term.slug(), term.name())).toList()));
+        return termsDocument(Terms.categories(), FeedKind.CATEGORY);
+    }
+
+    public byte[] tags() {
+        return termsDocument(Terms.tags(), FeedKind.TAG);
+    }
+
+    private byte[] termsDocument(Terms terms, FeedKind taxonomy) {
+        return database.read(connection -> documents.categories(taxonomy,
+                terms.all(connection).stream().map(Terms.Term::name).toList()));
     }
 
     /** A page of the collection, 1-based; a page past the end is a 404 (page 1 always exists). */
