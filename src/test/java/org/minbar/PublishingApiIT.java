@@ -131,6 +131,27 @@ class PublishingApiIT {
         assertEquals(etag, server.get("/feed/").headers().firstValue("ETag").orElseThrow());
     }
 
+    /** What an export or a CMS sends again carries its own updated date: given again, it is no edit. */
+    @Test
+    void aPutOfWhatIsStoredWithItsOwnUpdatedDateChangesNothingAndANewUpdatedDateIsAnEdit() {
+        String dated = Articles.brief("urn:test:a", "خبر أول", "تركيا", "سارة المنصوري", "2024-03-01T10:00:00Z")
+                .replace("\"published\"", "\"updated\": \"2024-03-02T08:30:00.000123+03:00\", \"published\"");
+        long id = json(server.postJson(dated)).get("id").asLong();
+        String modified = json(server.get("/api/articles/" + id)).get("modified").asText();
+        server.derived(null);
+        String etag = server.get("/feed/").headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<byte[]> same = server.putJson("/api/articles/" + id, dated);
+        assertEquals(200, same.statusCode(), TestServer.text(same));
+        assertEquals(modified, json(same).get("modified").asText(), "not written again");
+        assertEquals(etag, server.get("/feed/").headers().firstValue("ETag").orElseThrow());
+
+        HttpResponse<byte[]> edited = server.putJson("/api/articles/" + id, dated.replace("2024-03-02T08:30", "2024-03-02T09:30"));
+        assertEquals(200, edited.statusCode(), TestServer.text(edited));
+        assertNotEquals(modified, json(edited).get("modified").asText());
+        assertEquals("2024-03-02T06:30:00Z", json(edited).get("updated").asText());
+    }
+
     @Test
     void aRepostThatOnlyAddsTheAuthorsBioStoresTheBio() {
         String plain = Articles.brief("urn:test:a", "خبر أول", "تركيا", "سارة المنصوري", "2024-03-01T10:00:00Z");

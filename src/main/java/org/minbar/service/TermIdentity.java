@@ -180,7 +180,7 @@ public final class TermIdentity {
     }
 
     /** Whether a slug was chosen by its source (an export, the config) rather than made from the name. */
-    private static boolean isChosen(String slug, String name) {
+    static boolean isChosen(String slug, String name) {
         return !slug.equals(Slugs.of(name));
     }
 
