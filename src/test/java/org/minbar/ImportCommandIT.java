@@ -35,12 +35,12 @@ class ImportCommandIT {
         Path export = fixture();
         Run run = run("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(), export.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertEquals(export + ": done, 7 items: 4 imported (new), 0 updated, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed\n"
+        assertEquals(export + ": done, 7 items: 4 imported (new), 0 updated, 0 unchanged, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed\n"
                 + "search index: rebuilding from the database (4 articles)\n"
                 + "search index: 4 of 4 articles\n"
                 + "search index: rebuilt with 4 articles\n"
                 + "related stories: computed for the 4 changes in the log\n"
-                + "Import finished: 4 imported (new), 0 updated, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed.\n", run.out());
+                + "Import finished: 4 imported (new), 0 updated, 0 unchanged, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed.\n", run.out());
 
         try (TestServer server = TestServer.start(storage)) {
             SyndFeed site = Xml.rome(server.get("/feed/").body());
@@ -77,7 +77,7 @@ class ImportCommandIT {
     }
 
     @Test
-    void importingAgainUpdatesAndAFailedItemGivesExitCode1() throws Exception {
+    void importingAgainChangesNothingAndAFailedItemGivesExitCode1() throws Exception {
         Path storage = temp.resolve("storage");
         String feeds = Feeds.withoutBaseUrl(storage).toString();
         assertEquals(0, run("import", "--storage", storage.toString(), "--feeds", feeds, fixture().toString()).exitCode());
@@ -91,7 +91,7 @@ class ImportCommandIT {
                 """);
         Run run = run("import", "--storage", storage.toString(), "--feeds", feeds, fixture().toString(), bad.toString());
         assertEquals(1, run.exitCode());
-        assertTrue(run.out().endsWith("Import finished: 0 imported (new), 4 updated, 3 skipped (1 attachment, 1 draft, 1 page), 1 failed.\n"
+        assertTrue(run.out().endsWith("Import finished: 0 imported (new), 0 updated, 4 unchanged, 3 skipped (1 attachment, 1 draft, 1 page), 1 failed.\n"
                 + "  failed: " + bad + ", item at line 3 (guid urn:test:untitled): title is required and must contain text\n"), run.out());
     }
 

@@ -7,12 +7,13 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * How an import went. {@code imported} counts articles that were new; {@code updated} counts items
- * that matched an article already stored (same guid or URL) and were written over it, whether or
- * not anything in them had changed. Skips are counted by reason; each failure names its file, its
- * item and the reason.
+ * How an import went. {@code imported} counts articles that were new; items that matched an article
+ * already stored (same guid or URL) count as {@code updated} when they changed it, and as {@code
+ * unchanged} when it already held everything they give, so nothing was written. Skips are counted
+ * by reason; each failure names its file, its item and the reason.
  */
-public record ImportReport(int imported, int updated, SortedMap<String, Integer> skipped, List<Failure> failures) {
+public record ImportReport(int imported, int updated, int unchanged, SortedMap<String, Integer> skipped,
+                           List<Failure> failures) {
 
     /** One item or file that could not be imported. {@code item} is empty when the whole file failed. */
     public record Failure(String source, String item, String reason) {
@@ -41,11 +42,12 @@ public record ImportReport(int imported, int updated, SortedMap<String, Integer>
         return lines;
     }
 
-    /** "4 imported (new), 0 updated, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed" */
+    /** "4 imported (new), 0 updated, 0 unchanged, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed" */
     String counts() {
         StringBuilder counts = new StringBuilder()
                 .append(imported).append(" imported (new), ")
                 .append(updated).append(" updated, ")
+                .append(unchanged).append(" unchanged, ")
                 .append(skippedTotal()).append(" skipped");
         if (!skipped.isEmpty()) {
             List<String> reasons = new ArrayList<>();

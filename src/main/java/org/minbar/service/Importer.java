@@ -26,7 +26,8 @@ import org.minbar.model.Submission;
 /**
  * Imports WordPress exports and folders of article files through the normal write path, so every
  * rule of the publishing API applies and re-importing updates (by guid or URL) rather than
- * duplicates. A folder's files are submitted by extension: .json, .html/.htm, .atom; an .xml file
+ * duplicates; an item that gives nothing the stored article lacks is left alone and counted as
+ * unchanged. A folder's files are submitted by extension: .json, .html/.htm, .atom; an .xml file
  * is read as a WordPress export unless its root element is an Atom entry. Progress goes to
  * {@code progress} every {@value #PROGRESS_EVERY} items and at the end of each export or folder.
  * Items are saved as the batch endpoint saves them: a group at a time (at most a progress step's
@@ -262,6 +263,7 @@ public final class Importer {
         int items;
         int imported;
         int updated;
+        int unchanged;
         final Map<String, Integer> skipped = new TreeMap<>();
         final List<ImportReport.Failure> failures = new ArrayList<>();
 
@@ -269,8 +271,10 @@ public final class Importer {
             items++;
             if (saved.created()) {
                 imported++;
-            } else {
+            } else if (saved.changed()) {
                 updated++;
+            } else {
+                unchanged++;
             }
         }
 
@@ -292,12 +296,13 @@ public final class Importer {
             items += other.items;
             imported += other.imported;
             updated += other.updated;
+            unchanged += other.unchanged;
             other.skipped.forEach((reason, count) -> skipped.merge(reason, count, Integer::sum));
             failures.addAll(other.failures);
         }
 
         ImportReport report() {
-            return new ImportReport(imported, updated, new TreeMap<>(skipped), failures);
+            return new ImportReport(imported, updated, unchanged, new TreeMap<>(skipped), failures);
         }
 
         String counts() {

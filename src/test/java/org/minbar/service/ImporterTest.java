@@ -22,12 +22,15 @@ import org.minbar.related.ArticleIndex;
 import org.minbar.storage.Database;
 import org.minbar.support.Articles;
 
-// Covers Importer on a real SQLite file: the Arabic export's counts, a second run that updates
-// instead of duplicating, failures named with their item, progress lines, and a folder of JSON files.
+// Covers Importer on a real SQLite file: the Arabic export's counts, a second run that changes
+// nothing and duplicates nothing, an edited item that is the one updated, failures named with
+// their item, progress lines, and a folder of JSON files.
 class ImporterTest {
 
     private static final org.minbar.publish.SiteLinks LINKS = new org.minbar.publish.SiteLinks(new org.minbar.config.SiteConfig(
             "منبر", "وصف", "https://news.example", "ar", 20, 12_000, 30, java.util.Map.of(), java.util.Map.of()));
+
+    private static final String DENIAL = "روسيا تنفي استهداف منشآت مدنية في إدلب";
 
     @TempDir
     Path temp;
@@ -61,9 +64,9 @@ class ImporterTest {
         assertEquals(0, report.updated());
         assertEquals(Map.of("attachment", 1, "draft", 1, "page", 1), report.skipped());
         assertEquals(List.of(), report.failures());
-        assertEquals(List.of(export + ": done, 7 items: 4 imported (new), 0 updated, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed"),
+        assertEquals(List.of(export + ": done, 7 items: 4 imported (new), 0 updated, 0 unchanged, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed"),
                 progress);
-        assertEquals(List.of("Import finished: 4 imported (new), 0 updated, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed."),
+        assertEquals(List.of("Import finished: 4 imported (new), 0 updated, 0 unchanged, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed."),
                 report.summary());
 
         Article s400 = stored("تركيا تتسلم الدفعة الثانية من منظومة إس-400 الروسية");
@@ -74,27 +77,68 @@ class ImporterTest {
         assertEquals("https://defense-arab.example/?p=101", s400.feedId(), "the WordPress guid, an absolute URI, is the feed id");
     }
 
-    /** "updated" means: matched an article already stored, by guid or URL, and written over it. */
+    /** "unchanged" means: matched an article already stored, by guid or URL, that already held everything the item gives. */
     @Test
-    void importingTheSameExportAgainUpdatesTheFourPostsAndDuplicatesNothing() throws Exception {
+    void importingTheSameExportAgainChangesNothingAndDuplicatesNothing() throws Exception {
         importer().importAll(List.of(fixture()));
-        Article before = stored("روسيا تنفي استهداف منشآت مدنية في إدلب");
+        Map<Long, String> before = versions();
+        long changes = database.read(connection -> count(connection, "SELECT COUNT(*) FROM changes"));
 
         ImportReport again = importer().importAll(List.of(fixture()));
         assertEquals(0, again.imported());
-        assertEquals(4, again.updated());
+        assertEquals(0, again.updated());
+        assertEquals(4, again.unchanged());
         assertEquals(3, again.skippedTotal());
         assertEquals(List.of(), again.failures());
-        long stored = database.read(connection -> count(connection, "SELECT COUNT(*) FROM articles"));
-        assertEquals(4, stored);
+        assertEquals(List.of("Import finished: 0 imported (new), 0 updated, 4 unchanged, 3 skipped (1 attachment, 1 draft, 1 page),"
+                + " 0 failed."), again.summary());
+        assertEquals(4L, (long) database.read(connection -> count(connection, "SELECT COUNT(*) FROM articles")));
+        assertEquals(before, versions(), "no article written again: the same modified time, updated date and content");
+        assertEquals(changes, (long) database.read(connection -> count(connection, "SELECT COUNT(*) FROM changes")),
+                "nothing logged, so no feed, ETag or WebSub push moves");
+    }
 
-        Article after = stored("روسيا تنفي استهداف منشآت مدنية في إدلب");
-        assertEquals(before.id(), after.id());
-        assertEquals(before.path(), after.path());
-        assertEquals(before.feedId(), after.feedId());
-        assertEquals(before.published(), after.published());
-        assertEquals(before.updated(), after.updated(), "the export's post_modified_gmt, not the time of the import");
-        assertEquals(before.content(), after.content());
+    @Test
+    void anItemEditedInTheExportIsTheOneUpdatedOnReimport() throws Exception {
+        importer().importAll(List.of(fixture()));
+        Article denial = stored(DENIAL);
+        Map<Long, String> before = versions();
+        long changes = database.read(connection -> count(connection, "SELECT COUNT(*) FROM changes"));
+
+        // Only the text: WordPress would move post_modified_gmt too, but the content alone is a change.
+        String export = Files.readString(fixture());
+        Path edited = Files.writeString(temp.resolve("edited.xml"),
+                export.replace("لم تنفذ أي طلعات", "لم تنفذ أي طلعات جوية"));
+        ImportReport again = importer().importAll(List.of(edited));
+        assertEquals(0, again.imported());
+        assertEquals(1, again.updated());
+        assertEquals(3, again.unchanged());
+        assertEquals(List.of(), again.failures());
+        assertEquals(List.of("Import finished: 0 imported (new), 1 updated, 3 unchanged, 3 skipped (1 attachment, 1 draft, 1 page),"
+                + " 0 failed."), again.summary());
+
+        Article after = stored(DENIAL);
+        assertTrue(after.content().contains("لم تنفذ أي طلعات جوية"), after.content());
+        assertTrue(after.modified().isAfter(denial.modified()), "the edited article is a new version");
+        assertEquals(denial.updated(), after.updated(), "the export's post_modified_gmt, not the time of the import");
+        assertEquals(denial.path(), after.path());
+        assertEquals(denial.feedId(), after.feedId());
+        Map<Long, String> others = versions();
+        others.remove(denial.id());
+        before.remove(denial.id());
+        assertEquals(before, others, "the other three are left as they were");
+        assertEquals(List.of(denial.id()), database.read(connection -> changedArticles(connection, changes)));
+    }
+
+    @Test
+    void aNewModifiedDateAloneIsAnUpdate() throws Exception {
+        importer().importAll(List.of(fixture()));
+        Path edited = Files.writeString(temp.resolve("touched.xml"), Files.readString(fixture())
+                .replace("<wp:post_modified_gmt><![CDATA[2024-03-09 12:45:30]]>", "<wp:post_modified_gmt><![CDATA[2024-03-09 13:00:00]]>"));
+        ImportReport again = importer().importAll(List.of(edited));
+        assertEquals(1, again.updated());
+        assertEquals(3, again.unchanged());
+        assertEquals(java.time.Instant.parse("2024-03-09T13:00:00Z"), stored(DENIAL).updated());
     }
 
     @Test
@@ -115,7 +159,7 @@ class ImporterTest {
         assertEquals(1, report.imported());
         assertEquals(List.of(new ImportReport.Failure(export.toString(), "item at line 7 \"خبر بلا نص\" (guid urn:test:2)",
                 "content:encoded is required (or at least an excerpt)")), report.failures());
-        assertEquals(List.of("Import finished: 1 imported (new), 0 updated, 0 skipped, 1 failed.",
+        assertEquals(List.of("Import finished: 1 imported (new), 0 updated, 0 unchanged, 0 skipped, 1 failed.",
                 "  failed: " + export + ", item at line 7 \"خبر بلا نص\" (guid urn:test:2): content:encoded is required (or at least an excerpt)"),
                 report.summary());
     }
@@ -144,9 +188,9 @@ class ImporterTest {
                 %s</channel></rss>""".formatted(items));
         importer().importAll(List.of(export));
         assertEquals(List.of(
-                export + ": 100 items so far: 0 imported (new), 0 updated, 100 skipped (100 draft), 0 failed",
-                export + ": 200 items so far: 0 imported (new), 0 updated, 200 skipped (200 draft), 0 failed",
-                export + ": done, 250 items: 0 imported (new), 0 updated, 250 skipped (250 draft), 0 failed"), progress);
+                export + ": 100 items so far: 0 imported (new), 0 updated, 0 unchanged, 100 skipped (100 draft), 0 failed",
+                export + ": 200 items so far: 0 imported (new), 0 updated, 0 unchanged, 200 skipped (200 draft), 0 failed",
+                export + ": done, 250 items: 0 imported (new), 0 updated, 0 unchanged, 250 skipped (250 draft), 0 failed"), progress);
     }
 
     @Test
@@ -177,8 +221,8 @@ class ImporterTest {
         assertEquals("item at line 122 \"خبر رقم 120\" (guid urn:test:held-1)", report.failures().get(0).item());
         assertTrue(report.failures().get(0).reason().contains("belongs to article"), report.failures().get(0).reason());
         assertEquals(List.of(
-                export + ": 100 items so far: 100 imported (new), 0 updated, 0 skipped, 0 failed",
-                export + ": done, 150 items: 149 imported (new), 0 updated, 0 skipped, 1 failed"), progress);
+                export + ": 100 items so far: 100 imported (new), 0 updated, 0 unchanged, 0 skipped, 0 failed",
+                export + ": done, 150 items: 149 imported (new), 0 updated, 0 unchanged, 0 skipped, 1 failed"), progress);
         assertEquals(151L, (long) database.read(connection -> {
             try (var count = connection.prepareStatement("SELECT count(*) FROM articles").executeQuery()) {
                 return count.getLong(1);
@@ -202,11 +246,12 @@ class ImporterTest {
         ImportReport.Failure broken = first.failures().get(0);
         assertEquals(folder.resolve("03-broken.json").toString(), broken.source());
         assertTrue(broken.reason().startsWith("$ is not valid JSON"), broken.reason());
-        assertEquals(folder + ": done, 3 files: 2 imported (new), 0 updated, 0 skipped, 1 failed", progress.get(0));
+        assertEquals(folder + ": done, 3 files: 2 imported (new), 0 updated, 0 unchanged, 0 skipped, 1 failed", progress.get(0));
 
         ImportReport second = importer().importFolder(folder, file -> !file.toString().endsWith("broken.json"));
         assertEquals(0, second.imported());
-        assertEquals(2, second.updated());
+        assertEquals(0, second.updated());
+        assertEquals(2, second.unchanged());
         assertEquals(List.of(), second.failures());
     }
 
@@ -239,6 +284,34 @@ class ImporterTest {
             }
         });
         return articles.get(id);
+    }
+
+    /** Each article's id → its modified time, updated date and content, as stored. */
+    private Map<Long, String> versions() {
+        return database.read(connection -> {
+            Map<Long, String> versions = new java.util.TreeMap<>();
+            try (var query = connection.prepareStatement("SELECT id, modified_at, updated_at, content FROM articles");
+                 var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    versions.put(rows.getLong(1), rows.getLong(2) + " " + rows.getLong(3) + " " + rows.getString(4));
+                }
+            }
+            return versions;
+        });
+    }
+
+    /** The articles logged as changed after the change {@code seq}, in order. */
+    private static List<Long> changedArticles(java.sql.Connection connection, long seq) throws java.sql.SQLException {
+        try (var query = connection.prepareStatement("SELECT article_id FROM changes WHERE seq > ? ORDER BY seq")) {
+            query.setLong(1, seq);
+            List<Long> ids = new ArrayList<>();
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            return ids;
+        }
     }
 
     private static long count(java.sql.Connection connection, String sql) throws java.sql.SQLException {
