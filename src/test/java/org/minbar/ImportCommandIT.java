@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ class ImportCommandIT {
         Run run = run("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(), export.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(export + ": done, 7 items: 4 imported (new), 0 updated, 0 unchanged, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed\n"
+                + export + ": 8 categories, tags and authors keep their WordPress ids\n"
                 + "search index: rebuilding from the database (4 articles)\n"
                 + "search index: 4 of 4 articles\n"
                 + "search index: rebuilt with 4 articles\n"
@@ -55,6 +57,23 @@ class ImportCommandIT {
                 assertEquals(List.of(DENIAL, IDLIB), titles(Xml.rome(server.get("/category/" + syria + "/feed/").body())), syria);
             }
             assertEquals(List.of(DENIAL, IDLIB), titles(Xml.rome(server.get("/category/%d8%b3%d9%88%d8%b1%d9%8a%d8%a7/feed/atom/").body())));
+
+            // WordPress's query addresses name terms by the ids the export gave them (wp:term_id, wp:author_id).
+            for (String[] held : new String[][] {
+                    {"/?cat=5&feed=rss2", "/category/air-defence/feed/"},
+                    {"/?cat=3&feed=atom", "/category/%D8%B3%D9%88%D8%B1%D9%8A%D8%A7/feed/atom/"},
+                    {"/?author=3&feed=rss2", "/author/sara-mansouri/feed/"},
+                    {"/?author=3", "/author/sara-mansouri/"},
+                    {"/?cat=5", "/category/air-defence/"},
+                    {"/?tag=%d8%a5%d8%b3-400&feed=rss2", "/tag/%D8%A5%D8%B3-400/feed/"}}) {
+                HttpResponse<byte[]> response = server.get(held[0]);
+                assertEquals(301, response.statusCode(), held[0] + ": " + TestServer.text(response));
+                assertEquals(held[1], response.headers().firstValue("Location").orElseThrow(), held[0]);
+            }
+            assertEquals(List.of(PATRIOT, S400), titles(Xml.rome(server.get("/category/air-defence/feed/").body())));
+            HttpResponse<byte[]> unknown = server.get("/?cat=1&feed=rss2");
+            assertEquals(404, unknown.statusCode(), "Uncategorized had no imported post");
+            assertTrue(TestServer.text(unknown).contains("no category had the WordPress id 1"), TestServer.text(unknown));
         }
     }
 

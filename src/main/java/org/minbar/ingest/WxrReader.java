@@ -2,6 +2,7 @@ package org.minbar.ingest;
 
 import java.io.InputStream;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -132,14 +133,14 @@ public final class WxrReader implements AutoCloseable {
         } else if (isWp("base_blog_url")) {
             channel.blogUrl(text(), true);
         } else if (isWp("author")) {
-            String[] fields = fields("author_login", "author_display_name");
-            channel.author(fields[0], fields[1]);
+            String[] fields = fields("author_login", "author_display_name", "author_id");
+            channel.author(fields[0], fields[1], fields[2]);
         } else if (isWp("category")) {
-            String[] fields = fields("category_nicename", "cat_name");
-            channel.category(fields[1], fields[0]);
+            String[] fields = fields("category_nicename", "cat_name", "term_id");
+            channel.category(fields[1], fields[0], fields[2]);
         } else if (isWp("tag")) {
-            String[] fields = fields("tag_slug", "tag_name");
-            channel.tag(fields[1], fields[0]);
+            String[] fields = fields("tag_slug", "tag_name", "term_id");
+            channel.tag(fields[1], fields[0], fields[2]);
         } else {
             skip();
         }
@@ -261,6 +262,11 @@ public final class WxrReader implements AutoCloseable {
     private String namespace() {
         String namespace = xml.getNamespaceURI();
         return namespace == null ? "" : namespace;
+    }
+
+    /** The ids the export gave its categories, tags and authors (wp:term_id, wp:author_id), as read so far. */
+    public List<WordPressId> wordPressIds() {
+        return channel.wordPressIds();
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.minbar.ingest.ArticleReaders;
+import org.minbar.ingest.WordPressId;
 import org.minbar.ingest.InvalidArticleException;
 import org.minbar.model.Article;
 import org.minbar.model.ArticleDraft;
@@ -224,6 +225,17 @@ public final class ArticleService {
     public List<RelatedLink> related(long id) {
         get(id);
         return database.read(connection -> relatedStories.of(connection, articles.find(connection, id).orElseThrow()));
+    }
+
+    /**
+     * Remembers the ids a WordPress export gave its categories, tags and authors, for the ?cat=5 and
+     * ?author=3 addresses its subscribers hold; returns how many terms here took one.
+     */
+    public int recordWordPressIds(List<WordPressId> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return database.write(connection -> terms.recordWordPressIds(connection, ids));
     }
 
     public boolean isEmpty() {

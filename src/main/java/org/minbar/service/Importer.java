@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.minbar.ingest.ArticleReaders;
 import org.minbar.ingest.WxrException;
 import org.minbar.ingest.WxrItem;
+import org.minbar.ingest.WordPressId;
 import org.minbar.ingest.WxrReader;
 import org.minbar.model.ArticleDraft;
 import org.minbar.model.Submission;
@@ -166,6 +167,7 @@ public final class Importer {
         Tally tally = new Tally();
         String source = file.toString();
         List<WxrItem.Post> posts = new ArrayList<>();
+        List<WordPressId> wordPressIds = List.of();
         int read = 0;
         try (InputStream input = Files.newInputStream(file); WxrReader reader = WxrReader.open(input)) {
             for (Optional<WxrItem> next = reader.next(); next.isPresent(); next = reader.next()) {
@@ -180,6 +182,7 @@ public final class Importer {
                     record(source, next.get(), tally);
                 }
             }
+            wordPressIds = reader.wordPressIds();
         } catch (WxrException e) {
             tally.fail(source, "", e.getMessage());
         } catch (IOException e) {
@@ -187,7 +190,20 @@ public final class Importer {
         }
         savePosts(source, posts, tally); // what was read before an error is kept
         progress.accept(source + ": done, " + tally.items + (tally.items == 1 ? " item: " : " items: ") + tally.counts());
+        recordWordPressIds(source, wordPressIds);
         return tally;
+    }
+
+    /** Remembers the export's ids of categories, tags and authors, for WordPress's ?cat=5 addresses; a failure only loses those. */
+    private void recordWordPressIds(String source, List<WordPressId> ids) {
+        try {
+            int recorded = articles.recordWordPressIds(ids);
+            if (recorded > 0) {
+                progress.accept(source + ": " + recorded + " categories, tags and authors keep their WordPress ids");
+            }
+        } catch (RuntimeException e) {
+            progress.accept(source + ": the WordPress ids of categories, tags and authors were not kept: " + reason(e));
+        }
     }
 
     /** Saves the posts read so far in one group commit (as the batch endpoint does), and empties the list. */

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.minbar.config.Display;
 import org.minbar.config.SiteConfig;
+import org.minbar.ingest.WordPressId;
 import org.minbar.model.Article;
 import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
@@ -90,6 +91,29 @@ public final class TermIdentity {
         keys.claim(connection, Slugs.key(slug), id);
         keys.claim(connection, Slugs.key(wanted), id);
         return id;
+    }
+
+    /**
+     * Gives each category, tag and author that a WordPress export named by an id the key of that id
+     * ({@link TermKeys#wordPressId}), found by its slug or its name as {@link #resolve} finds it; ids of
+     * terms no imported post used name nothing here. Returns how many terms took an id.
+     */
+    int recordWordPressIds(Connection connection, List<WordPressId> ids) throws SQLException {
+        int recorded = 0;
+        for (WordPressId id : ids) {
+            TermTable table = TermTable.of(id.kind());
+            Terms terms = Terms.of(table);
+            TermKeys keys = new TermKeys(table);
+            Optional<Terms.Term> term = terms.findBySlug(connection, id.slug());
+            if (term.isEmpty()) {
+                term = byKey(connection, terms, keys, id.slug(), id.name());
+            }
+            if (term.isPresent()) {
+                keys.claim(connection, TermKeys.wordPressId(id.id()), term.get().id());
+                recorded++;
+            }
+        }
+        return recorded;
     }
 
     /**

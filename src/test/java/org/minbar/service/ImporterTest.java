@@ -64,8 +64,8 @@ class ImporterTest {
         assertEquals(0, report.updated());
         assertEquals(Map.of("attachment", 1, "draft", 1, "page", 1), report.skipped());
         assertEquals(List.of(), report.failures());
-        assertEquals(List.of(export + ": done, 7 items: 4 imported (new), 0 updated, 0 unchanged, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed"),
-                progress);
+        assertEquals(List.of(export + ": done, 7 items: 4 imported (new), 0 updated, 0 unchanged, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed",
+                export + ": 8 categories, tags and authors keep their WordPress ids"), progress);
         assertEquals(List.of("Import finished: 4 imported (new), 0 updated, 0 unchanged, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed."),
                 report.summary());
 
