@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.support.Articles;
 import org.minbar.support.TestServer;
+import org.minbar.support.Xml;
 
 /**
  * POST /api/articles/batch over HTTP: NDJSON in, NDJSON out in the same order, good lines committed
@@ -132,6 +133,25 @@ class BatchPublishingIT {
         assertEquals(413, tooMany.statusCode());
         assertTrue(TestServer.text(tooMany).contains("at most 1000"), TestServer.text(tooMany));
         assertEquals(404, server.get("/api/articles/1").statusCode(), "nothing of a refused batch is stored");
+    }
+
+    /**
+     * Articles without dates of their own, written in one batch, used to share a second: Atom then
+     * gave them one atom:updated, which tells readers nothing of their order and which the W3C
+     * validator warns about (DuplicateUpdated).
+     */
+    @Test
+    void articlesOfOneBatchWithoutDatesGetDistinctTimesInTheAtomFeed() throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 5; i++) {
+            body.append("{\"guid\": \"urn:test:undated-").append(i).append("\", \"title\": \"خبر بلا تاريخ ")
+                    .append(i).append("\", \"content\": \"<p>نص.</p>\", \"categories\": [\"سوريا\"]}\n");
+        }
+        lines(batch("application/x-ndjson", body.toString())).forEach(line -> assertEquals(201, line.get("status").asInt(), line.toString()));
+        List<String> updated = Xml.all(Xml.parse(server.get("/feed/atom/").body()), Xml.ATOM, "entry").stream()
+                .map(entry -> Xml.text(entry, Xml.ATOM, "updated")).toList();
+        assertEquals(5, updated.size());
+        assertEquals(5, new java.util.HashSet<>(updated).size(), "one atom:updated per entry: " + updated);
     }
 
     @Test

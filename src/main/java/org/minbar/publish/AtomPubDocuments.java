@@ -120,6 +120,7 @@ public final class AtomPubDocuments {
         holder.setUpdated(Date.from(edited));
         holder.setEntries(List.of(entry));
         Element element = FeedXml.toDocument(holder).getRootElement().getChild("entry", ATOM_DEFAULT).detach();
+        AtomWriter.exactDates(element, item.article());
         element.addContent(new Element("edited", APP).setText(edited.truncatedTo(ChronoUnit.SECONDS).toString()));
         return element;
     }

@@ -78,6 +78,10 @@ final class AtomWriter {
         Document document = FeedXml.toDocument(feed);
         Element root = document.getRootElement();
         root.setAttribute("lang", channel.language(), Namespace.XML_NAMESPACE);
+        List<Element> entryElements = root.getChildren("entry", root.getNamespace());
+        for (int i = 0; i < items.size(); i++) {
+            exactDates(entryElements.get(i), items.get(i).article());
+        }
         // RFC 4287's grammar keeps a feed's extension elements with its metadata, before the entries.
         Element firstEntry = root.getChild("entry", root.getNamespace());
         int at = firstEntry == null ? root.getContentSize() : root.indexOf(firstEntry);
@@ -135,6 +139,24 @@ final class AtomWriter {
         FeedXml.leadImage(article.image()).ifPresent(modules::add);
         entry.setModules(modules);
         return entry;
+    }
+
+    /**
+     * Rome writes entry dates to the second; two entries of a feed written in the same second then
+     * carry the same atom:updated, which the W3C validator warns about (DuplicateUpdated) and which
+     * tells readers nothing of their order. RFC 3339 allows fractions: an article's dates are written
+     * as stored, to the millisecond when they have one.
+     */
+    static void exactDates(Element entry, Article article) {
+        Namespace atom = entry.getNamespace();
+        Element updated = entry.getChild("updated", atom);
+        if (updated != null) {
+            updated.setText(article.updated().toString());
+        }
+        Element published = entry.getChild("published", atom);
+        if (published != null) {
+            published.setText(article.published().toString());
+        }
     }
 
     static Content text(String value) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.minbar.ingest.ArticleReaders;
 import org.minbar.ingest.WordPressId;
 import org.minbar.ingest.InvalidArticleException;
@@ -56,6 +57,7 @@ public final class ArticleService {
     private final FeedHistory history;
     private final Derivation derivation;
     private final TermIdentity terms;
+    private final AtomicReference<Instant> lastNow = new AtomicReference<>(Instant.EPOCH);
     private final RelatedStories relatedStories;
     private final Clock clock;
 
@@ -335,7 +337,12 @@ public final class ArticleService {
         return path;
     }
 
+    /**
+     * The time of a write, to the millisecond the store keeps, and later than the one before: articles
+     * written in one batch without dates of their own are told apart and ordered, in feeds and logs.
+     */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return lastNow.accumulateAndGet(now, (last, next) -> next.isAfter(last) ? next : last.plusMillis(1));
     }
 }
