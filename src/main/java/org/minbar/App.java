@@ -14,6 +14,7 @@ import org.minbar.config.SiteConfig;
 import org.minbar.http.Routes;
 import org.minbar.publish.AtomPubDocuments;
 import org.minbar.related.ArticleSearch;
+import org.minbar.publish.CacheLifetimes;
 import org.minbar.publish.CommentsFeedWriter;
 import org.minbar.publish.FeedRenderer;
 import org.minbar.publish.SiteLinks;
@@ -107,7 +108,8 @@ public final class App implements AutoCloseable {
                 LOG.info("moved the oldest articles of overfull feeds into {} new archive pages", archived);
             }
             ArticleService articles = publishing.articles;
-            FeedRenderer renderer = new FeedRenderer(site, links, NAME, VERSION);
+            FeedRenderer renderer = new FeedRenderer(site, links, NAME, VERSION,
+                    new CacheLifetimes(settings.cacheMaxAgeSeconds()));
             FeedService feeds = new FeedService(database, site, links, renderer, publishing.cache, clock);
             CallbackGuard guard = new CallbackGuard(site.websub().allowPrivateCallbacks());
             HubClient hubClient = new HubClient(guard, Duration.ofSeconds(5), Duration.ofSeconds(10));

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,10 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.support.Articles;
 import org.minbar.support.TestServer;
+import org.minbar.support.Xml;
 import org.minbar.text.HttpDates;
+import org.w3c.dom.Document;
 
 /** What aggregators rely on: validators, 304s, HEAD, gzip and caching headers on every feed. */
 class ConditionalGetIT {
+
+    private static final String SY = "http://purl.org/rss/1.0/modules/syndication/";
 
     @TempDir
     Path storage;
@@ -49,6 +54,18 @@ class ConditionalGetIT {
         assertEquals("Accept-Encoding", header(response, "Vary"));
         assertEquals(header(response, "ETag"), header(server.get("/feed/atom/"), "ETag"), "the same bytes, the same tag");
         assertNotEquals(header(response, "ETag"), header(server.get("/feed/"), "ETag"), "validators are per feed");
+    }
+
+    @Test
+    void rssRepeatsTheMaxAgeAsItsTtlAndSyndicationHints() {
+        for (String feed : List.of("/feed/", "/feed/rdf/")) {
+            HttpResponse<byte[]> response = server.get(feed);
+            assertEquals("public, max-age=120", header(response, "Cache-Control"));
+            Document rss = Xml.parse(response.body());
+            assertEquals("hourly", Xml.all(rss, SY, "updatePeriod").get(0).getTextContent(), feed);
+            assertEquals("30", Xml.all(rss, SY, "updateFrequency").get(0).getTextContent(), feed);
+        }
+        assertEquals("2", Xml.all(Xml.parse(server.get("/feed/").body()), null, "ttl").get(0).getTextContent());
     }
 
     @Test

@@ -1,10 +1,10 @@
 package org.minbar.http;
 
 import io.undertow.server.HttpServerExchange;
-import java.time.Duration;
 import java.util.Optional;
 import org.minbar.model.FeedAddress;
 import org.minbar.model.FeedKey;
+import org.minbar.publish.CacheLifetimes;
 import org.minbar.service.FeedService;
 import org.minbar.service.RenderedFeed;
 
@@ -17,7 +17,7 @@ import org.minbar.service.RenderedFeed;
  */
 final class FeedHandler implements FeedRouter.Documents {
 
-    private static final String ARCHIVE_CACHE_CONTROL = "public, max-age=" + Duration.ofDays(30).toSeconds();
+    private static final String ARCHIVE_CACHE_CONTROL = "public, max-age=" + CacheLifetimes.ARCHIVE_SECONDS;
 
     private final FeedService feeds;
     private final String cacheControl;

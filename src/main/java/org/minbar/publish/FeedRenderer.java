@@ -21,12 +21,14 @@ public final class FeedRenderer {
     private final Rss10Writer rss10;
     private final int maxTextChars;
 
-    public FeedRenderer(SiteConfig site, SiteLinks links, String generatorName, String generatorVersion) {
-        this.rss = new RssWriter(links, generatorName + " " + generatorVersion);
+    /** {@code lifetimes} are the max-ages the documents are served with, which RSS repeats as polling hints. */
+    public FeedRenderer(SiteConfig site, SiteLinks links, String generatorName, String generatorVersion,
+                        CacheLifetimes lifetimes) {
+        this.rss = new RssWriter(links, generatorName + " " + generatorVersion, lifetimes);
         this.atom = new AtomWriter(links, site.title(), generatorName, generatorVersion);
         this.json = new JsonFeedWriter(links, site.title());
         this.rss092 = new Rss092Writer(links);
-        this.rss10 = new Rss10Writer(links);
+        this.rss10 = new Rss10Writer(links, lifetimes);
         this.maxTextChars = site.maxItemContentChars();
     }
 

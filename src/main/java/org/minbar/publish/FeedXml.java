@@ -27,6 +27,8 @@ final class FeedXml {
 
     static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
     static final Namespace DCTERMS = Namespace.getNamespace("dcterms", "http://purl.org/dc/terms/");
+    /** The RSS 1.0 syndication module, which WordPress also writes in RSS 2.0. */
+    static final Namespace SYNDICATION = Namespace.getNamespace("sy", "http://purl.org/rss/1.0/modules/syndication/");
     /** RFC 5005 feed history. */
     static final Namespace HISTORY = Namespace.getNamespace("fh", "http://purl.org/syndication/history/1.0");
 

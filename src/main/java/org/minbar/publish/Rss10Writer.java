@@ -10,6 +10,9 @@ import com.rometools.rome.feed.rss.Item;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 import org.minbar.model.Article;
 import org.minbar.model.Author;
 import org.minbar.model.FeedFormat;
@@ -19,14 +22,19 @@ import org.minbar.model.FeedFormat;
  * channel is about the feed's own address, each item about its link, with Dublin Core for the
  * language, dates, authors and subjects (categories, then tags, as plain
  * text: RSS 1.0's taxonomy module is read by next to no one) and
- * content:encoded for the full right-to-left content, as WordPress wrote it.
+ * content:encoded for the full right-to-left content, as WordPress wrote it. The channel's
+ * syndication hints repeat the document's Cache-Control max-age.
  */
 final class Rss10Writer {
 
-    private final SiteLinks links;
+    private static final Namespace RSS_10 = Namespace.getNamespace("http://purl.org/rss/1.0/");
 
-    Rss10Writer(SiteLinks links) {
+    private final SiteLinks links;
+    private final CacheLifetimes lifetimes;
+
+    Rss10Writer(SiteLinks links, CacheLifetimes lifetimes) {
         this.links = links;
+        this.lifetimes = lifetimes;
     }
 
     byte[] write(FeedChannel channel, List<FeedItem> items, int maxTextChars) {
@@ -44,7 +52,11 @@ final class Rss10Writer {
             rdfItems.add(item(item, maxTextChars));
         }
         rdf.setItems(rdfItems);
-        return FeedXml.toBytes(FeedXml.toDocument(rdf));
+        Document document = FeedXml.toDocument(rdf);
+        Element root = document.getRootElement();
+        root.addNamespaceDeclaration(FeedXml.SYNDICATION);
+        root.getChild("channel", RSS_10).addContent(new PollingHints(lifetimes.of(channel)).syndication());
+        return FeedXml.toBytes(document);
     }
 
     private Item item(FeedItem feedItem, int maxTextChars) {

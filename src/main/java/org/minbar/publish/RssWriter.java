@@ -23,21 +23,25 @@ import org.minbar.model.RelatedLink;
 /**
  * RSS 2.0 with Rome: dc:creator for authors (RSS's own author element must be an e-mail),
  * content:encoded for the full right-to-left content, media:content for the lead image, and from
- * the Atom namespace the channel's self and WebSub hub links and each item's related links. Rome
- * writes pubDate and lastBuildDate in RFC 822 with English names and GMT.
+ * the Atom namespace the channel's self and WebSub hub links and each item's related links. The
+ * channel's ttl and syndication hints repeat the document's Cache-Control max-age. Rome writes
+ * pubDate and lastBuildDate in RFC 822 with English names and GMT.
  */
 final class RssWriter {
 
     private final SiteLinks links;
     private final String generator;
+    private final CacheLifetimes lifetimes;
 
-    RssWriter(SiteLinks links, String generator) {
+    RssWriter(SiteLinks links, String generator, CacheLifetimes lifetimes) {
         this.links = links;
         this.generator = generator;
+        this.lifetimes = lifetimes;
     }
 
     byte[] write(FeedChannel channel, List<FeedItem> items, int maxTextChars) {
         FeedKey key = channel.key();
+        PollingHints hints = new PollingHints(lifetimes.of(channel));
         Channel rss = new Channel("rss_2.0");
         rss.setTitle(channel.title());
         rss.setLink(links.page(key));
@@ -45,7 +49,7 @@ final class RssWriter {
         rss.setLanguage(channel.language());
         rss.setLastBuildDate(Date.from(channel.updated()));
         rss.setGenerator(generator);
-        rss.setTtl(30);
+        rss.setTtl(hints.ttlMinutes());
         List<Item> rssItems = new ArrayList<>(items.size());
         for (FeedItem item : items) {
             rssItems.add(item(item, maxTextChars));
@@ -56,7 +60,10 @@ final class RssWriter {
         Element root = document.getRootElement();
         root.addNamespaceDeclaration(FeedXml.ATOM);
         root.addNamespaceDeclaration(FeedXml.DCTERMS);
+        root.addNamespaceDeclaration(FeedXml.SYNDICATION);
         Element channelElement = root.getChild("channel");
+        // Beside the ttl, as WordPress places them. Rome writes no syndication module in RSS 2.0, so both RSS writers add it.
+        channelElement.addContent(channelElement.indexOf(channelElement.getChild("ttl")) + 1, hints.syndication());
         int at = channelElement.indexOf(channelElement.getChild("description")) + 1;
         for (var link : FeedXml.documentLinks(channel, links, FeedFormat.RSS).entrySet()) {
             channelElement.addContent(at++, FeedXml.atomLink(link.getKey(), link.getValue(), FeedFormat.RSS.mediaType(), null));

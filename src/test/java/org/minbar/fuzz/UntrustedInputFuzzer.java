@@ -33,6 +33,7 @@ import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
 import org.minbar.model.Submission;
 import org.minbar.model.Tag;
+import org.minbar.publish.CacheLifetimes;
 import org.minbar.publish.FeedChannel;
 import org.minbar.publish.FeedItem;
 import org.minbar.publish.FeedRenderer;
@@ -55,7 +56,8 @@ public final class UntrustedInputFuzzer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SiteConfig SITE = FeedsDirectory.load(Path.of("feeds"), Optional.of(BASE), BASE);
     private static final SiteLinks LINKS = new SiteLinks(SITE);
-    private static final FeedRenderer RENDERER = new FeedRenderer(SITE, LINKS, "Minbar", "fuzz");
+    private static final FeedRenderer RENDERER = new FeedRenderer(SITE, LINKS, "Minbar", "fuzz",
+            new CacheLifetimes(300));
     private static final ArticleReaders READERS = new ArticleReaders(BASE);
     private static final String[] MEDIA_TYPES = {ArticleReaders.JSON, ArticleReaders.HTML, ArticleReaders.ATOM};
     private static final String[] ROUTES = {"/feed/?paged=", "/feed/atom/?paged=", "/?s=", "/?feed=rss2&s=", "/api/search?q=",
