@@ -4,6 +4,7 @@ import com.rometools.modules.mediarss.MediaEntryModuleImpl;
 import com.rometools.modules.mediarss.types.MediaContent;
 import com.rometools.modules.mediarss.types.UrlReference;
 import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.rss.Enclosure;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import java.io.ByteArrayOutputStream;
@@ -22,7 +23,7 @@ import org.jdom2.output.XMLOutputter;
 import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
 
-/** What the RSS and Atom writers share: namespaces, Media RSS, and turning Rome's tree into UTF-8 bytes. */
+/** What the RSS and Atom writers share: namespaces, the lead image, and turning Rome's tree into UTF-8 bytes. */
 final class FeedXml {
 
     static final Namespace ATOM = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
@@ -65,6 +66,21 @@ final class FeedXml {
             media.setMediaContents(new MediaContent[] {content});
             return media;
         });
+    }
+
+    /**
+     * An RSS enclosure for the lead image, for readers that ignore Media RSS, when its address tells its
+     * type. Its size is not stored, and RSS writes an unknown length as 0. The address is already absolute
+     * http(s) and ASCII: every reader of articles passes it through WebAddresses.toUri.
+     */
+    static Optional<Enclosure> leadImageEnclosure(Optional<String> image) {
+        return image.flatMap(url -> ImageTypes.of(url).map(type -> {
+            Enclosure enclosure = new Enclosure();
+            enclosure.setUrl(url);
+            enclosure.setType(type);
+            enclosure.setLength(0);
+            return enclosure;
+        }));
     }
 
     /**

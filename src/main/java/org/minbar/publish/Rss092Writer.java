@@ -12,8 +12,9 @@ import org.minbar.model.FeedKind;
 
 /**
  * RSS 0.92 with Rome, for subscribers who still hold a WordPress site's /feed/rss/: a channel and
- * items of title, link, summary and the categories and tags (told apart by their domain), as
- * WordPress wrote it. The format has no dates for items, no guid and no namespaces.
+ * items of title, link, summary, the categories and tags (told apart by their domain), as
+ * WordPress wrote it, and the lead image as an enclosure. The format has no dates for items, no
+ * guid and no namespaces.
  */
 final class Rss092Writer {
 
@@ -51,6 +52,7 @@ final class Rss092Writer {
         article.categories().forEach(category -> categories.add(category(links.taxonomy(FeedKind.CATEGORY), category.name())));
         article.tags().forEach(tag -> categories.add(category(links.taxonomy(FeedKind.TAG), tag.name())));
         item.setCategories(categories);
+        item.setEnclosures(FeedXml.leadImageEnclosure(article.image()).stream().toList());
         return item;
     }
 

@@ -22,10 +22,10 @@ import org.minbar.model.RelatedLink;
 
 /**
  * RSS 2.0 with Rome: dc:creator for authors (RSS's own author element must be an e-mail),
- * content:encoded for the full right-to-left content, media:content for the lead image, and from
- * the Atom namespace the channel's self and WebSub hub links and each item's related links. The
- * channel's ttl and syndication hints repeat the document's Cache-Control max-age. Rome writes
- * pubDate and lastBuildDate in RFC 822 with English names and GMT.
+ * content:encoded for the full right-to-left content, media:content and an enclosure for the lead
+ * image, and from the Atom namespace the channel's self and WebSub hub links and each item's
+ * related links. The channel's ttl and syndication hints repeat the document's Cache-Control
+ * max-age. Rome writes pubDate and lastBuildDate in RFC 822 with English names and GMT.
  */
 final class RssWriter {
 
@@ -110,6 +110,7 @@ final class RssWriter {
             categories.add(category(links.taxonomy(FeedKind.TAG), tag.name()));
         }
         item.setCategories(categories);
+        item.setEnclosures(FeedXml.leadImageEnclosure(article.image()).stream().toList());
 
         List<Module> modules = new ArrayList<>();
         if (!article.authors().isEmpty()) {

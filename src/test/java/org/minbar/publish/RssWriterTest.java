@@ -13,10 +13,12 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
-// Covers RssWriter: the channel's polling hints, which repeat the Cache-Control max-age.
+// Covers RssWriter: the channel's polling hints, which repeat the Cache-Control max-age, and the lead image's enclosure.
 class RssWriterTest {
 
     static final String SY = "http://purl.org/rss/1.0/modules/syndication/";
+    /** As stored: readers percent-encode an address with Arabic in it. */
+    static final String IMAGE = "https://img.example/%D8%B5%D9%88%D8%B1/%D8%A5%D8%AF%D9%84%D8%A8.jpg";
 
     private final RssWriter writer = new RssWriter(LINKS, "Minbar test", LIFETIMES);
 
@@ -61,6 +63,34 @@ class RssWriterTest {
         Element channel = channel(rss);
         assertEquals("2", Xml.text(channel, null, "ttl"));
         assertEquals("30", Xml.text(channel, SY, "updateFrequency"));
+    }
+
+    @Test
+    void theLeadImageIsAnEnclosureWithItsTypeAndLengthZero() {
+        Element item = item(Optional.of(IMAGE));
+        List<Element> enclosures = Xml.children(item, null, "enclosure");
+        assertEquals(1, enclosures.size());
+        assertEquals(IMAGE, enclosures.get(0).getAttribute("url"));
+        assertEquals("image/jpeg", enclosures.get(0).getAttribute("type"));
+        assertEquals("0", enclosures.get(0).getAttribute("length"));
+        assertEquals(IMAGE, Xml.child(item, Xml.MEDIA, "content").getAttribute("url"), "and media:content as before");
+    }
+
+    @Test
+    void anImageOfUnknownTypeHasNoEnclosureButKeepsItsMediaContent() {
+        Element item = item(Optional.of("https://img.example/photo.php?id=7"));
+        assertEquals(List.of(), Xml.children(item, null, "enclosure"));
+        assertEquals("https://img.example/photo.php?id=7", Xml.child(item, Xml.MEDIA, "content").getAttribute("url"));
+    }
+
+    @Test
+    void noImageNoEnclosure() {
+        assertEquals(List.of(), Xml.children(item(Optional.empty()), null, "enclosure"));
+    }
+
+    private Element item(Optional<String> image) {
+        Document rss = Xml.parse(writer.write(FeedFixtures.current(), List.of(FeedFixtures.item(image)), 12_000));
+        return Xml.child(channel(rss), null, "item");
     }
 
     private Document write(FeedChannel channel) {
