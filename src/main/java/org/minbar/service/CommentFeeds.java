@@ -51,7 +51,7 @@ public final class CommentFeeds {
     private RenderedFeed rendered(FeedFormat format, Optional<String> path, Optional<String> title, Instant updated) {
         Instant when = updated.truncatedTo(ChronoUnit.SECONDS);
         byte[] body = writer.write(format, path, title, when);
-        return new RenderedFeed(format.mediaType(), body, FeedService.gzip(body), FeedService.etag(body), when,
+        return RenderedFeed.of(format.mediaType(), body, when,
                 links.comments(path, format), List.of());
     }
 }

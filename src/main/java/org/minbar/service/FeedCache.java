@@ -28,14 +28,14 @@ public final class FeedCache {
 
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<DocumentKey, Entry> entries = new ConcurrentHashMap<>();
 
     /** Taken before a render reads its data. */
     public Stamp stamp() {
         return new Stamp(dropped.get(), written.get(), System.nanoTime());
     }
 
-    public Optional<RenderedFeed> get(String key) {
+    public Optional<RenderedFeed> get(DocumentKey key) {
         Entry entry = entries.get(key);
         if (entry == null || entry.stamp().dropped() != dropped.get()) {
             return Optional.empty();
@@ -46,7 +46,7 @@ public final class FeedCache {
     }
 
     /** Stores a feed rendered from data read at {@code readAt}, unless everything was dropped since, or a newer render is stored. */
-    public void put(String key, RenderedFeed feed, Stamp readAt) {
+    public void put(DocumentKey key, RenderedFeed feed, Stamp readAt) {
         if (readAt.dropped() != dropped.get()) {
             return;
         }

@@ -1,9 +1,5 @@
 package org.minbar.service;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -11,14 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 import org.minbar.config.SiteConfig;
 import org.minbar.model.Article;
 import org.minbar.model.FeedAddress;
@@ -78,12 +72,12 @@ public final class FeedService {
 
     /** Page {@code page} of the feed (1 is the newest); a page past the last is a 404. */
     public RenderedFeed feed(FeedKey key, FeedFormat format, int page) {
-        return document(key, format, Part.page(page));
+        return document(new DocumentKey(key, format, FeedDocument.page(page)));
     }
 
     /** RFC 5005 archive {@code archive} of the feed (1 is the oldest); one past the last is a 404. */
     public RenderedFeed archive(FeedKey key, FeedFormat format, int archive) {
-        return document(key, format, Part.archive(archive));
+        return document(new DocumentKey(key, format, new FeedDocument.Archive(archive)));
     }
 
     /**
@@ -92,39 +86,22 @@ public final class FeedService {
      * normalized form and endless spelling variants cannot grow the cache.
      */
     public Optional<RenderedFeed> cached(FeedKey key, FeedFormat format, int page) {
-        return cached(key, format, Part.page(page));
+        return cached(new DocumentKey(key, format, FeedDocument.page(page)));
     }
 
     /** The cached archive document if there is one; never touches the database. */
     public Optional<RenderedFeed> cachedArchive(FeedKey key, FeedFormat format, int archive) {
-        return cached(key, format, Part.archive(archive));
+        return cached(new DocumentKey(key, format, new FeedDocument.Archive(archive)));
     }
 
-    private RenderedFeed document(FeedKey key, FeedFormat format, Part part) {
-        return cached(key, format, part).orElseGet(() -> render(key, format, part));
+    private RenderedFeed document(DocumentKey key) {
+        return cached(key).orElseGet(() -> render(key));
     }
 
-    private Optional<RenderedFeed> cached(FeedKey key, FeedFormat format, Part part) {
-        return cache.get(cacheKey(key, format, part)).or(() -> key.slug() == null ? Optional.empty()
-                : cache.get(cacheKey(new FeedKey(key.kind(), Slugs.of(key.slug())), format, part)));
-    }
-
-    /** Which document of a feed: a page (1 is the current document) or an archive (1 is the oldest). */
-    private record Part(int page, int archive) {
-        static Part page(int page) {
-            return new Part(page, 0);
-        }
-
-        static Part archive(int archive) {
-            if (archive < 1) {
-                throw new IllegalArgumentException("archives are numbered from 1");
-            }
-            return new Part(1, archive);
-        }
-
-        String suffix() {
-            return archive > 0 ? "|archive " + archive : page == 1 ? "" : "|page " + page;
-        }
+    private Optional<RenderedFeed> cached(DocumentKey key) {
+        FeedKey feed = key.feed();
+        return cache.get(key).or(() -> feed.slug() == null ? Optional.empty()
+                : cache.get(new DocumentKey(new FeedKey(feed.kind(), Slugs.of(feed.slug())), key.format(), key.document())));
     }
 
     /**
@@ -149,9 +126,7 @@ public final class FeedService {
             FeedChannel all = snapshot.channel();
             FeedChannel channel = new FeedChannel(key, all.title(), all.description(), all.language(), all.updated(),
                     all.tombstones().stream().filter(t -> t.deleted().isAfter(since.get())).toList(), 1, 1, 0, 0);
-            byte[] body = renderer.render(format, channel, changed);
-            return Optional.of(new RenderedFeed(format.mediaType(), body, gzip(body), current.etag(), current.lastModified(),
-                    current.self(), current.hubs()));
+            return Optional.of(RenderedFeed.delta(renderer.render(format, channel, changed), current));
         });
     }
 
@@ -186,7 +161,7 @@ public final class FeedService {
                     .sorted(Comparator.comparing(Article::published).thenComparing(Article::id).reversed()).toList();
             Snapshot snapshot = snapshot(connection, subject, live, tombstones, 1, 1, 0, 0);
             byte[] body = renderer.render(format, snapshot.channel(), snapshot.items());
-            return Optional.of(new RenderedFeed(format.mediaType(), body, gzip(body), etag(body), snapshot.lastChange(),
+            return Optional.of(RenderedFeed.of(format.mediaType(), body, snapshot.lastChange(),
                     links.self(snapshot.channel(), format), links.hubsOf(snapshot.channel())));
         });
         return push.orElseGet(() -> {
@@ -198,18 +173,19 @@ public final class FeedService {
         });
     }
 
-    private RenderedFeed render(FeedKey requested, FeedFormat format, Part part) {
+    private RenderedFeed render(DocumentKey requested) {
         FeedCache.Stamp readAt = cache.stamp();
-        Snapshot snapshot = database.read(connection -> part.archive() > 0
-                ? archiveSnapshot(connection, requested, format, part.archive())
-                : snapshot(connection, requested, part.page()));
-        FeedKey key = snapshot.channel().key();
+        FeedFormat format = requested.format();
+        FeedDocument document = requested.document();
+        Snapshot snapshot = database.read(connection -> document instanceof FeedDocument.Archive archive
+                ? archiveSnapshot(connection, requested.feed(), format, archive.number())
+                : snapshot(connection, requested.feed(), document instanceof FeedDocument.Page page ? page.number() : 1));
+        DocumentKey key = new DocumentKey(snapshot.channel().key(), format, requested.document());
         byte[] body = renderer.render(format, snapshot.channel(), snapshot.items());
-        String etag = etag(body);
-        Instant lastModified = lastModified(key.name() + part.suffix(), format, etag, snapshot.lastChange());
-        RenderedFeed feed = new RenderedFeed(format.mediaType(), body, gzip(body), etag, lastModified,
+        RenderedFeed feed = RenderedFeed.of(format.mediaType(), body,
+                etag -> lastModified(key, etag, snapshot.lastChange()),
                 links.self(snapshot.channel(), format), links.hubsOf(snapshot.channel()));
-        cache.put(cacheKey(key, format, part), feed, readAt);
+        cache.put(key, feed, readAt);
         return feed;
     }
 
@@ -279,7 +255,9 @@ public final class FeedService {
      * The stored Last-Modified while the bytes are the same; when they differ, the time of the
      * latest change in the store, and always later than the value clients may hold.
      */
-    private Instant lastModified(String feed, FeedFormat format, String etag, Instant lastChange) {
+    private Instant lastModified(DocumentKey key, String etag, Instant lastChange) {
+        String feed = key.validatorName();
+        FeedFormat format = key.format();
         Optional<Validators> stored = database.read(connection -> validators.find(connection, feed, format.name()));
         if (stored.isPresent() && stored.get().etag().equals(etag)) {
             return stored.get().lastModified();
@@ -299,28 +277,5 @@ public final class FeedService {
             // stored, at the next render once the fault clears.
         }
         return lastModified;
-    }
-
-    private static String cacheKey(FeedKey key, FeedFormat format, Part part) {
-        return key.name() + "|" + format + part.suffix();
-    }
-
-    static String etag(byte[] body) { // also SearchService's
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    static byte[] gzip(byte[] body) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4 + 64);
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("compressing in memory cannot fail", e);
-        }
-        return out.toByteArray();
     }
 }

@@ -97,7 +97,7 @@ public final class SearchService {
             FeedChannel channel = new FeedChannel(key, "نتائج البحث عن «" + clean + "» – " + site.title(),
                     "أحدث المقالات المطابقة لـ «" + clean + "» على " + site.title(), site.language(), lastChange, List.of());
             byte[] body = renderer.render(format, channel, items);
-            return new RenderedFeed(format.mediaType(), body, FeedService.gzip(body), FeedService.etag(body), lastChange,
+            return RenderedFeed.of(format.mediaType(), body, lastChange,
                     links.self(channel, format), links.hubsOf(channel));
         });
     }
