@@ -1,11 +1,13 @@
 package org.minbar.http;
 
+import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.minbar.model.FeedKey;
+import org.minbar.model.FeedKind;
 import org.minbar.publish.OpmlDocument;
 import org.minbar.service.Health;
 import org.minbar.service.PageService;
@@ -25,16 +27,9 @@ final class PageHandlers {
         html(exchange, pages.home());
     }
 
-    void category(HttpServerExchange exchange) {
-        html(exchange, pages.listing(FeedKey.category(Routes.param(exchange, "slug"))));
-    }
-
-    void tag(HttpServerExchange exchange) {
-        html(exchange, pages.listing(FeedKey.tag(Routes.param(exchange, "slug"))));
-    }
-
-    void author(HttpServerExchange exchange) {
-        html(exchange, pages.listing(FeedKey.author(Routes.param(exchange, "slug"))));
+    /** The listing page of a category, an author or a tag: /{kind}/{slug}/. */
+    HttpHandler listing(FeedKind kind) {
+        return exchange -> html(exchange, pages.listing(new FeedKey(kind, Routes.param(exchange, "slug"))));
     }
 
     void article(HttpServerExchange exchange) {

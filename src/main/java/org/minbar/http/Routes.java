@@ -8,6 +8,7 @@ import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.util.Deque;
 import java.util.List;
+import org.minbar.model.FeedKind;
 import org.minbar.publish.SiteLinks;
 import org.minbar.service.ArticleService;
 import org.minbar.service.AtomPubService;
@@ -71,9 +72,11 @@ public final class Routes {
         read(routes, "/readyz", blocking(pages::ready));
         read(routes, "/feeds.opml", blocking(pages::opml));
 
-        page(routes, "/category/{slug}", blocking(pages::category));
-        page(routes, "/author/{slug}", blocking(pages::author));
-        page(routes, "/tag/{slug}", blocking(pages::tag));
+        for (FeedKind kind : FeedKind.values()) {
+            if (kind.isTerm()) {
+                page(routes, "/" + kind.pathSegment().orElseThrow() + "/{slug}", blocking(pages.listing(kind)));
+            }
+        }
         page(routes, "/{year}/{month}/{day}/{slug}", blocking(pages::article));
         CommentFeedHandlers comments = new CommentFeedHandlers(services.comments(), settings.cacheMaxAgeSeconds());
         page(routes, "/comments/feed", blocking(comments::siteRss));
