@@ -126,7 +126,7 @@ public final class App implements AutoCloseable {
             routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, search, webSub, new Health(database, publishing.derivation),
                     new BackupService(settings.storage(), clock), links,
                     new CommentFeeds(database, links, new CommentsFeedWriter(links, NAME + " " + VERSION)),
-                    new WordPressAddresses(database)),
+                    new WordPressAddresses(database, site)),
                     new Routes.Settings(token.token(), settings.maxBodyBytes(), settings.cacheMaxAgeSeconds())));
             LOG.info("serving {} on http://{}:{} as {} (database {})", site.title(), settings.host(), port, site.baseUrl(),
                     database.file());

@@ -52,7 +52,7 @@ class WebSubAdvertisingIT {
             assertEquals(304, notModified.statusCode());
             assertEquals(atom.headers().allValues("Link"), notModified.headers().allValues("Link"), "304s carry them too");
 
-            HttpResponse<byte[]> second = server.get("/category/سُورِيَا/feed/atom/?paged=2");
+            HttpResponse<byte[]> second = server.get("/category/سوريا/feed/atom/?paged=2");
             assertTrue(second.headers().allValues("Link").contains("<" + syria + "?paged=2>; rel=\"self\""),
                     "self is the canonical address of the page served: " + second.headers().allValues("Link"));
             assertTrue(second.headers().allValues("Link").stream().noneMatch(link -> link.endsWith("rel=\"hub\"")),

@@ -12,7 +12,6 @@ import com.rometools.rome.feed.rss.Item;
 import com.rometools.rome.io.WireFeedInput;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,9 +39,6 @@ import org.w3c.dom.Element;
  */
 class WordPressAddressesIT {
 
-    private static final String AIR_DEFENCE = URLEncoder.encode("دفاع-جوي", StandardCharsets.UTF_8);
-    private static final String S400 = URLEncoder.encode("إس-400", StandardCharsets.UTF_8);
-    private static final String SARA = URLEncoder.encode("سارة-المنصوري", StandardCharsets.UTF_8);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -82,17 +78,17 @@ class WordPressAddressesIT {
         "/?feed=json, /feed/json/, ''",
         "/?cat=" + "%D8%AF%D9%81%D8%A7%D8%B9-%D8%AC%D9%88%D9%8A" + "&feed=rss2, /category/%D8%AF%D9%81%D8%A7%D8%B9-%D8%AC%D9%88%D9%8A/feed/, rss20",
         "/?category_name=%D8%AF%D9%81%D8%A7%D8%B9-%D8%AC%D9%88%D9%8A&feed=atom, /category/%D8%AF%D9%81%D8%A7%D8%B9-%D8%AC%D9%88%D9%8A/feed/atom/, atom10",
-        "/?tag=%D8%A5%D8%B3-400&feed=rss2, /tag/%D8%A5%D8%B3-400/feed/, rss20",
+        "/?tag=%D8%A5%D8%B3-400&feed=rss2, /tag/%D8%A7%D8%B3-400/feed/, rss20",
         "/?author_name=%D8%B3%D8%A7%D8%B1%D8%A9-%D8%A7%D9%84%D9%85%D9%86%D8%B5%D9%88%D8%B1%D9%8A&feed=rdf, /author/%D8%B3%D8%A7%D8%B1%D8%A9-%D8%A7%D9%84%D9%85%D9%86%D8%B5%D9%88%D8%B1%D9%8A/feed/rdf/, rss10",
         "/?s=%D8%A5%D8%B3-400&feed=rss2, /search/%D8%A5%D8%B3-400/feed/, rss20",
         "/?feed=rss2&paged=2, /feed/?paged=2, ''",
         "/feed/rss2/, /feed/, rss20",
         "/feed, /feed/, rss20",
         "/feed/atom, /feed/atom/, atom10",
-        "/tag/%D8%A5%D8%B3-400/feed/rss2/, /tag/%D8%A5%D8%B3-400/feed/, rss20",
+        "/tag/%D8%A7%D8%B3-400/feed/rss2/, /tag/%D8%A7%D8%B3-400/feed/, rss20",
         "/category/%D8%AF%D9%81%D8%A7%D8%B9-%D8%AC%D9%88%D9%8A/feed, /category/%D8%AF%D9%81%D8%A7%D8%B9-%D8%AC%D9%88%D9%8A/feed/, rss20",
         "/rss/, /feed/, rss20",
-        "/tag/%D8%A5%D8%B3-400/rss/, /tag/%D8%A5%D8%B3-400/feed/, rss20",
+        "/tag/%D8%A7%D8%B3-400/rss/, /tag/%D8%A7%D8%B3-400/feed/, rss20",
         "/author/%D8%B3%D8%A7%D8%B1%D8%A9-%D8%A7%D9%84%D9%85%D9%86%D8%B5%D9%88%D8%B1%D9%8A/rss/, /author/%D8%B3%D8%A7%D8%B1%D8%A9-%D8%A7%D9%84%D9%85%D9%86%D8%B5%D9%88%D8%B1%D9%8A/feed/, rss20",
         "/?feed=comments-rss2, /comments/feed/, rss20",
         "/?feed=comments-atom, /comments/feed/atom/, atom10",

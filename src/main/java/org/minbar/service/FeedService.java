@@ -82,8 +82,8 @@ public final class FeedService {
 
     /**
      * The cached feed if there is one; never touches the database (safe on an I/O thread). Only
-     * canonical slugs are cached, so a slug written with tashkeel finds its feed under the
-     * normalized form and endless spelling variants cannot grow the cache.
+     * canonical slugs are cached (another spelling is redirected to the canonical address), so
+     * endless spelling variants cannot grow the cache.
      */
     public Optional<RenderedFeed> cached(FeedKey key, FeedFormat format, int page) {
         return cached(new DocumentKey(key, format, FeedDocument.page(page)));
@@ -99,9 +99,7 @@ public final class FeedService {
     }
 
     private Optional<RenderedFeed> cached(DocumentKey key) {
-        FeedKey feed = key.feed();
-        return cache.get(key).or(() -> feed.slug() == null ? Optional.empty()
-                : cache.get(new DocumentKey(new FeedKey(feed.kind(), Slugs.of(feed.slug())), key.format(), key.document())));
+        return cache.get(key);
     }
 
     /**

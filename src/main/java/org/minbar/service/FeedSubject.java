@@ -23,13 +23,14 @@ import org.minbar.text.Slugs;
 record FeedSubject(FeedKey key, String name, String description, FeedQuery query) {
 
     /**
-     * The subject an address names; {@link MovedException} when the slug is an old one of a term or
-     * a spelling of its name ({@link TermKeys}), so that the address is redirected to the term's own.
+     * The subject an address names; {@link MovedException} when the slug is not the term's own (an old
+     * slug of a merged or renamed term, a spelling of its name ({@link TermKeys}), or its slug written
+     * with tashkeel or another hamza form), so that the address is redirected to the term's own and
+     * the document's self link is always where the reader ends up.
      */
     static FeedSubject find(Connection connection, SiteConfig site, FeedKey requested, int limit) throws SQLException {
         FeedSubject subject = follow(connection, site, requested, limit);
-        if (requested.slug() != null && !subject.key.slug().equals(requested.slug())
-                && !subject.key.slug().equals(Slugs.of(requested.slug()))) {
+        if (requested.slug() != null && !subject.key.slug().equals(requested.slug())) {
             throw new MovedException(subject.key);
         }
         return subject;

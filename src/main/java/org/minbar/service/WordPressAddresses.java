@@ -1,6 +1,7 @@
 package org.minbar.service;
 
 import java.util.Optional;
+import org.minbar.config.SiteConfig;
 import org.minbar.model.FeedKey;
 import org.minbar.model.FeedKind;
 import org.minbar.storage.Database;
@@ -15,14 +16,16 @@ import org.minbar.storage.Terms;
 public final class WordPressAddresses {
 
     private final Database database;
+    private final SiteConfig site;
 
-    public WordPressAddresses(Database database) {
+    public WordPressAddresses(Database database, SiteConfig site) {
         this.database = database;
+        this.site = site;
     }
 
     /**
      * The feed of the term WordPress knew as {@code idOrSlug} (a number: its WordPress id, recorded
-     * at import; anything else: a slug, found or redirected as the feed's address is).
+     * at import; anything else: a slug, or a name, in any spelling), under the term's own slug.
      */
     public FeedKey term(FeedKind kind, String idOrSlug) {
         String value = idOrSlug.strip();
@@ -30,7 +33,8 @@ public final class WordPressAddresses {
             throw new NotFoundException("no " + kind.pathSegment().orElseThrow() + " named");
         }
         if (value.length() > 18 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return new FeedKey(kind, value);
+            // The term's own slug, so that the redirect lands on its feed in one step (404 when there is none).
+            return database.read(connection -> FeedSubject.follow(connection, site, new FeedKey(kind, value), 1).key());
         }
         long id = Long.parseLong(value);
         TermTable table = TermTable.of(kind);
