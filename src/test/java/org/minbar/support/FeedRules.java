@@ -180,7 +180,7 @@ public final class FeedRules {
     }
 
     private void self(String where, String href) {
-        if (!normalized(href).equals(normalized(url))) {
+        if (!sameAddress(href, url)) {
             violation("SelfDoesntMatchLocation", where + "/link[@rel='self']", href + " (fetched " + url + ")");
         }
     }
@@ -259,7 +259,12 @@ public final class FeedRules {
         }
     }
 
-    /** RFC 3986 normalization, as the validator compares a self link with the location: case of scheme, host and %XX, default port. */
+    /** Whether two addresses are the same once normalized as the validator compares a self link with the location. */
+    public static boolean sameAddress(String one, String other) {
+        return normalized(one).equals(normalized(other));
+    }
+
+    /** RFC 3986 normalization: case of scheme, host and %XX, the default port. */
     static String normalized(String address) {
         URI uri = URI.create(address);
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
