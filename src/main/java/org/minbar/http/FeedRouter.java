@@ -4,14 +4,17 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Methods;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.minbar.model.FeedAddress;
+import org.minbar.model.FeedKey;
 import org.minbar.model.FeedKind;
 
 /**
  * Answers every feed address ({@link FeedAddress}): whatever the kind of feed and its format, the
  * address is read in one place, so a new kind or format needs no route. An address written
- * another way that subscribers hold (WordPress's /feed/rss2/, Ghost's /rss/, no trailing slash)
- * is redirected (301) to the canonical one in one step, its query string kept. Anything else goes
+ * another way that subscribers hold (WordPress's /feed/rss2/, Ghost's /rss/, no trailing slash,
+ * a slug in another spelling) is redirected (301) to the canonical one in one step, its query
+ * string kept. Anything else goes
  * on to the other routes.
  */
 final class FeedRouter implements HttpHandler {
@@ -23,11 +26,14 @@ final class FeedRouter implements HttpHandler {
 
     private final Documents feeds;
     private final Documents searches;
+    private final UnaryOperator<FeedKey> canonical;
     private final HttpHandler next;
 
-    FeedRouter(Documents feeds, Documents searches, HttpHandler next) {
+    /** @param canonical the key a feed lives under, for any slug that finds it (reads the database) */
+    FeedRouter(Documents feeds, Documents searches, UnaryOperator<FeedKey> canonical, HttpHandler next) {
         this.feeds = feeds;
         this.searches = searches;
+        this.canonical = canonical;
         this.next = next;
     }
 
@@ -48,8 +54,13 @@ final class FeedRouter implements HttpHandler {
         }
         FeedAddress address = reading.get().address();
         if (!reading.get().canonical() || !exchange.getRequestPath().endsWith("/")) {
+            if (address.key().slug() != null && exchange.isInIoThread()) {
+                exchange.dispatch(new ErrorHandler(this)); // the term's own slug is in the database
+                return;
+            }
+            FeedAddress own = new FeedAddress(canonical.apply(address.key()), address.format(), address.archive());
             String query = exchange.getQueryString();
-            Moved.send(exchange, address.path() + (query == null || query.isEmpty() ? "" : "?" + query));
+            Moved.send(exchange, own.path() + (query == null || query.isEmpty() ? "" : "?" + query));
             return;
         }
         if (address.key().kind() == FeedKind.SEARCH) {

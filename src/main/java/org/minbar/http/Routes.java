@@ -112,7 +112,7 @@ public final class Routes {
         routes.setInvalidMethodHandler(exchange -> ErrorHandler.send(exchange,
                 new HttpError(405, exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath())));
         FeedRouter feeds = new FeedRouter(new FeedHandler(services.feeds(), settings.cacheMaxAgeSeconds()), search::feed,
-                new TrailingSlash(routes));
+                services.feeds()::canonical, new TrailingSlash(routes));
         return new ErrorHandler(new StrictFraming(new ConnectionsPerAddress(new PathGuard(feeds))));
     }
 

@@ -70,6 +70,18 @@ public final class FeedService {
         return feed(key, format, 1);
     }
 
+    /**
+     * The key under which this feed lives: a category's, tag's or author's own slug for any slug or
+     * spelling that finds it (404 when none does), so an address written another way is redirected
+     * to the feed's own in one step.
+     */
+    public FeedKey canonical(FeedKey key) {
+        if (!key.kind().isTerm()) {
+            return key;
+        }
+        return database.read(connection -> FeedSubject.follow(connection, site, key, 1).key());
+    }
+
     /** Page {@code page} of the feed (1 is the newest); a page past the last is a 404. */
     public RenderedFeed feed(FeedKey key, FeedFormat format, int page) {
         return document(new DocumentKey(key, format, FeedDocument.page(page)));
