@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -206,10 +207,6 @@ class WordPressMigrationIT {
             }
         }
         assertTrue(fetched > 300, "addresses fetched: " + fetched);
-        // KNOWN SERVER BUG (hamza slugs): the categories and tags WordPress slugged with an alef carrying a hamza
-        // (إيران, إس-400, إدلب, أنقرة) are stored under a folded slug (ايران …): their WordPress address answers 200
-        // with a self link naming the folded address (W3C: SelfDoesntMatchLocation), and ?tag= / ?category_name=
-        // lead to the WordPress address rather than to the feed's own.
         assertEquals("", String.join("\n", problems), problems.size() + " problems");
     }
 
@@ -252,7 +249,6 @@ class WordPressMigrationIT {
                 problems.add(where + "self " + selves);
             }
         }
-        // KNOWN SERVER BUG (hamza slugs), as in everyAddressASubscriberHolds…: /category/إيران/feed/atom/ names /category/ايران/feed/atom/.
         assertEquals("", String.join("\n", problems));
     }
 
@@ -319,20 +315,23 @@ class WordPressMigrationIT {
     }
 
     /**
-     * KNOWN SERVER BUG (post addresses): a post's comments feed is at /{yyyy}/{mm}/{dd}/{post_name}/feed/
-     * on WordPress, dated in the site's time zone and with the post_name as WordPress wrote it; Minbar
-     * dates article paths in UTC and makes the slug with its own folds (the hamza of alef, tashkeel), so
-     * for posts published after local midnight, or whose post_name has إ/أ/آ or a tanween such as عقدًا,
-     * that address is a 404.
+     * A post's comments feed at the address WordPress gave it, /{yyyy}/{mm}/{dd}/{post_name}/feed/: dated
+     * in the site's time zone where Minbar dates paths in UTC, and with letters our slugs fold (an alef's
+     * hamza, tanween as in عقدًا). It answers, directly or through one 301 to the post's own address, and
+     * so does the post's page at its WordPress permalink.
      */
     @Test
     @Order(7)
     void everyPostsCommentsFeedIsAtItsWordPressAddress() {
         List<String> missing = new ArrayList<>();
         for (Post post : export.posts()) {
-            HttpResponse<byte[]> response = server.get(post.path() + "feed/");
-            if (response.statusCode() != 200) {
-                missing.add(response.statusCode() + " " + post.published() + " " + post.path() + "feed/");
+            Fetched feed = follow(post.path() + "feed/");
+            if (feed.status() != 200 || !Xml.rome(feed.body()).getTitle().contains(post.title())) {
+                missing.add(feed.status() + " " + post.published() + " " + post.path() + "feed/");
+            }
+            Fetched page = follow(post.path()); // the post's page too: readers hold its WordPress permalink
+            if (page.status() != 200 || !new String(page.body(), StandardCharsets.UTF_8).contains(post.title())) {
+                missing.add(page.status() + " " + post.published() + " " + post.path());
             }
         }
         assertEquals("", String.join("\n", missing), missing.size() + " of " + export.posts().size() + " posts");
@@ -380,7 +379,8 @@ class WordPressMigrationIT {
         String url = address.startsWith("http") ? address : server.base() + address;
         HttpResponse<byte[]> response = server.get(url);
         if (response.statusCode() == 301 || response.statusCode() == 302) {
-            url = server.base() + response.headers().firstValue("Location").orElseThrow();
+            String location = response.headers().firstValue("Location").orElseThrow();
+            url = location.startsWith("http") ? location : server.base() + location;
             response = server.get(url);
         }
         return new Fetched(response.statusCode(), url, response.headers().firstValue("Content-Type").orElse(""), response.body());

@@ -16,6 +16,7 @@ import org.minbar.service.MovedException;
 import org.minbar.service.NotArchivedYetException;
 import org.minbar.service.NotFoundException;
 import org.minbar.service.PreconditionFailedException;
+import org.minbar.service.RelocatedException;
 import org.minbar.service.TooManyRequestsException;
 import org.minbar.service.UnsupportedFormatException;
 import org.slf4j.Logger;
@@ -57,6 +58,10 @@ final class ErrorHandler implements HttpHandler {
         }
         if (e instanceof MovedException moved) {
             Moved.redirect(exchange, moved.to());
+            return;
+        }
+        if (e instanceof RelocatedException relocated) {
+            Moved.send(exchange, relocated.location());
             return;
         }
         if (e instanceof NotArchivedYetException pending) {

@@ -37,11 +37,12 @@ public final class CommentFeeds {
 
     /** The comments feed of the article at {@code path} (yyyy/MM/dd/slug); 404 when there is none, 410 once deleted. */
     public RenderedFeed article(String path, FeedFormat format) {
-        Article article = database.read(connection -> {
-            long id = articles.idByPath(connection, path)
-                    .orElseThrow(() -> new NotFoundException("no article at /" + path + "/"));
-            return articles.find(connection, id).orElseThrow();
-        });
+        ArticlePaths.Found found = database.read(connection -> ArticlePaths.find(connection, articles, path))
+                .orElseThrow(() -> new NotFoundException("no article at /" + path + "/"));
+        if (!found.path().equals(path)) {
+            throw new RelocatedException(links.comments(Optional.of(found.path()), format));
+        }
+        Article article = database.read(connection -> articles.find(connection, found.id()).orElseThrow());
         if (article.isDeleted()) {
             throw new GoneException("this article was deleted");
         }

@@ -30,9 +30,12 @@ public final class PageService {
     private final Terms categories = Terms.categories();
     private final RelatedStories related;
 
+    private final SiteLinks links;
+
     public PageService(Database database, SiteConfig site, SiteLinks links) {
         this.database = database;
         this.site = site;
+        this.links = links;
         this.pages = new HtmlPages(site, links);
         this.opml = new OpmlDocument(site, links);
         this.related = new RelatedStories(articles, links);
@@ -70,9 +73,12 @@ public final class PageService {
     /** The page of the article at this path (yyyy/MM/dd/slug). */
     public String article(String path) {
         return database.read(connection -> {
-            long id = articles.idByPath(connection, path)
+            ArticlePaths.Found found = ArticlePaths.find(connection, articles, path)
                     .orElseThrow(() -> new NotFoundException("no article at /" + path + "/"));
-            Article article = articles.find(connection, id).orElseThrow();
+            if (!found.path().equals(path)) { // a WordPress permalink: the article's own page
+                throw new RelocatedException(links.articlePage(found.path()));
+            }
+            Article article = articles.find(connection, found.id()).orElseThrow();
             if (article.isDeleted()) {
                 throw new GoneException("this article was deleted");
             }
