@@ -2,6 +2,7 @@ package org.minbar.service;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
 import org.minbar.config.Display;
 import org.minbar.config.SiteConfig;
@@ -65,7 +66,7 @@ record FeedSubject(FeedKey key, String name, String description, FeedQuery query
     }
 
     private static FeedSubject category(SiteConfig site, Terms.Term term, int limit) {
-        Optional<Display> display = site.category(term.slug());
+        Optional<Display> display = display(site.categories(), term.slug(), term.name());
         String name = display.map(Display::name).orElse(term.name());
         String description = display.flatMap(Display::description)
                 .orElse("آخر الأخبار في تصنيف «" + name + "» على " + site.title());
@@ -79,11 +80,27 @@ record FeedSubject(FeedKey key, String name, String description, FeedQuery query
 
     private static FeedSubject author(Connection connection, SiteConfig site, Terms.Term term, int limit) throws SQLException {
         Author author = new AuthorStore().findBySlug(connection, term.slug()).orElseThrow();
-        Optional<Display> display = site.author(term.slug());
+        Optional<Display> display = display(site.authors(), term.slug(), author.name());
         String name = display.map(Display::name).orElse(author.name());
         String description = display.flatMap(Display::description).or(author::bio)
                 .orElse("آخر مقالات " + name + " على " + site.title());
         return new FeedSubject(FeedKey.author(term.slug()), name, description, FeedQuery.byAuthor(term.id(), limit));
+    }
+
+    /**
+     * What feeds/categories.json or authors.json says of a term: the entry under its slug, else the one
+     * whose slug or name is a spelling of its name (an imported term keeps WordPress's slug, air-defence,
+     * while the entry was written under دفاع-جوي).
+     */
+    static Optional<Display> display(Map<String, Display> configured, String slug, String name) {
+        Display bySlug = configured.get(slug);
+        if (bySlug != null) {
+            return Optional.of(bySlug);
+        }
+        String key = Slugs.key(name);
+        return configured.entrySet().stream()
+                .filter(entry -> Slugs.key(entry.getKey()).equals(key) || Slugs.key(entry.getValue().name()).equals(key))
+                .map(Map.Entry::getValue).findFirst();
     }
 
     String title(SiteConfig site) {

@@ -53,12 +53,12 @@ public final class PageService {
 
     private List<FeedEntry> categoryFeeds(Connection connection) throws SQLException {
         return categories.all(connection).stream().map(c -> new FeedEntry(FeedKey.category(c.slug()),
-                site.category(c.slug()).map(d -> d.name()).orElse(c.name()))).toList();
+                FeedSubject.display(site.categories(), c.slug(), c.name()).map(d -> d.name()).orElse(c.name()))).toList();
     }
 
     private List<FeedEntry> authorFeeds(Connection connection) throws SQLException {
         return authors.all(connection).stream().map(a -> new FeedEntry(FeedKey.author(a.slug()),
-                site.author(a.slug()).map(d -> d.name()).orElse(a.name()))).toList();
+                FeedSubject.display(site.authors(), a.slug(), a.name()).map(d -> d.name()).orElse(a.name()))).toList();
     }
 
     /** The page of a category or an author. */

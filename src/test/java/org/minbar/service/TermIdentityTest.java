@@ -144,6 +144,8 @@ class TermIdentityTest {
                 .reconcile(database));
         assertTrue(slugs(TermTable.CATEGORY).contains("air-defence"), slugs(TermTable.CATEGORY).toString());
         assertEquals("air-defence", post(articles, "1", "\"دفاع جوي\"", "", "نور الدين").categories().get(0).slug());
+        FeedSubject subject = database.read(connection -> FeedSubject.find(connection, described, FeedKey.category("air-defence"), 20));
+        assertEquals("أخبار الدفاع الجوي", subject.description(), "the entry still describes the category under its imported slug");
     }
 
     /** A store written before term keys, holding «دفاع جوي» as air-defence (imported) and دفاع-جوي (posted). */
