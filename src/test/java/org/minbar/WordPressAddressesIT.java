@@ -92,6 +92,8 @@ class WordPressAddressesIT {
         "/author/%D8%B3%D8%A7%D8%B1%D8%A9-%D8%A7%D9%84%D9%85%D9%86%D8%B5%D9%88%D8%B1%D9%8A/rss/, /author/%D8%B3%D8%A7%D8%B1%D8%A9-%D8%A7%D9%84%D9%85%D9%86%D8%B5%D9%88%D8%B1%D9%8A/feed/, rss20",
         "/?feed=comments-rss2, /comments/feed/, rss20",
         "/?feed=comments-atom, /comments/feed/atom/, atom10",
+        "/?p=123&feed=rss2, /comments/feed/, rss20",
+        "/?p=123&feed=atom, /comments/feed/atom/, atom10",
         "/comments/feed/rss2/, /comments/feed/, rss20",
     })
     void anAddressASubscriberHoldsLeadsInOneRedirectToItsFeed(String held, String canonical, String version) throws Exception {

@@ -14,7 +14,8 @@ import org.minbar.service.WordPressAddresses;
  * WordPress's query addresses at the site's root, which subscribers of a WordPress site hold:
  * {@code /?feed=rss2} (also rss, rdf, atom, and ours, json), with {@code cat=} (a category's
  * WordPress id), {@code category_name=}, {@code tag=}, {@code author=} (a user's WordPress id),
- * {@code author_name=} or {@code s=}; {@code ?feed=comments-rss2} and {@code comments-atom}; and
+ * {@code author_name=} or {@code s=}; {@code ?feed=comments-rss2} and {@code comments-atom}, and a
+ * post's comments feed {@code ?p=123&feed=rss2}, to the comments feed; and
  * without {@code feed} the category, tag or author page. Each is redirected (301) to its address
  * here, as WordPress itself redirects them once pretty permalinks are on; {@code paged} goes along.
  */
@@ -40,6 +41,13 @@ final class WordPressQueries {
             return true;
         }
         String type = feed.get().strip().toLowerCase(Locale.ROOT);
+        if (query(exchange, "p").isPresent() || query(exchange, "page_id").isPresent()) {
+            // ?p=123&feed=rss2 is the comments feed of WordPress post 123: this site takes no comments, so
+            // the comments feed that says so (post ids are not kept at import, so not the post's own).
+            FeedFormat format = format(type).filter(f -> f == FeedFormat.ATOM).orElse(FeedFormat.RSS);
+            Moved.send(exchange, "/comments/feed/" + format.pathSuffix());
+            return true;
+        }
         if (type.startsWith("comments-")) {
             FeedFormat format = format(type.substring("comments-".length()))
                     .filter(f -> f == FeedFormat.RSS || f == FeedFormat.ATOM)
