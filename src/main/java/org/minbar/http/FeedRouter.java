@@ -14,8 +14,7 @@ import org.minbar.model.FeedKind;
  * address is read in one place, so a new kind or format needs no route. An address written
  * another way that subscribers hold (WordPress's /feed/rss2/, Ghost's /rss/, no trailing slash,
  * a slug in another spelling) is redirected (301) to the canonical one in one step, its query
- * string kept. Anything else goes
- * on to the other routes.
+ * string kept. Anything else goes on to the other routes.
  */
 final class FeedRouter implements HttpHandler {
 

@@ -35,7 +35,7 @@ final class Moved {
         send(exchange, String.join("/", encoded) + (query == null || query.isEmpty() ? "" : "?" + query));
     }
 
-    /** A 301 to {@code location} (a path on this site, percent-encoded), with a one-line plain-text body. */
+    /** A 301 to {@code location} (an address of this site, percent-encoded: a path, or absolute), with a one-line plain-text body. */
     static void send(HttpServerExchange exchange, String location) {
         exchange.getResponseHeaders().put(Headers.LOCATION, location);
         PlainText.send(exchange, 301, "moved to " + location + "\n");
