@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.net.http.HttpResponse;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.minbar.support.Feeds;
 import org.minbar.support.TestServer;
 import org.minbar.support.Xml;
-import picocli.CommandLine;
 
 /** {@code minbar import} of the Arabic WordPress export, then a real server on that store, read over HTTP. */
 class ImportCommandIT {
@@ -34,7 +31,7 @@ class ImportCommandIT {
     void anImportedExportIsServedInTheSiteFeedAndByWordPressCategoryAddresses() throws Exception {
         Path storage = temp.resolve("storage");
         Path export = fixture();
-        Run run = run("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(), export.toString());
+        CommandRun run = CommandRun.of("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(), export.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertEquals(export + ": done, 7 items: 4 imported (new), 0 updated, 0 unchanged, 3 skipped (1 attachment, 1 draft, 1 page), 0 failed\n"
                 + export + ": 8 categories, tags and authors keep their WordPress ids\n"
@@ -82,7 +79,7 @@ class ImportCommandIT {
         Path storage = temp.resolve("storage");
         try (TestServer server = TestServer.start(storage)) {
             assertTrue(Xml.rome(server.get("/feed/").body()).getEntries().isEmpty());
-            Run run = run("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(),
+            CommandRun run = CommandRun.of("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(),
                     fixture().toString());
             assertEquals(0, run.exitCode(), run.err());
             assertTrue(run.out().contains("a running server holds the search index"), run.out());
@@ -99,7 +96,7 @@ class ImportCommandIT {
     void importingAgainChangesNothingAndAFailedItemGivesExitCode1() throws Exception {
         Path storage = temp.resolve("storage");
         String feeds = Feeds.withoutBaseUrl(storage).toString();
-        assertEquals(0, run("import", "--storage", storage.toString(), "--feeds", feeds, fixture().toString()).exitCode());
+        assertEquals(0, CommandRun.of("import", "--storage", storage.toString(), "--feeds", feeds, fixture().toString()).exitCode());
 
         Path bad = Files.writeString(temp.resolve("bad.xml"), """
                 <rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
@@ -108,7 +105,7 @@ class ImportCommandIT {
                 <wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
                 </channel></rss>
                 """);
-        Run run = run("import", "--storage", storage.toString(), "--feeds", feeds, fixture().toString(), bad.toString());
+        CommandRun run = CommandRun.of("import", "--storage", storage.toString(), "--feeds", feeds, fixture().toString(), bad.toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.out().endsWith("Import finished: 0 imported (new), 0 updated, 4 unchanged, 3 skipped (1 attachment, 1 draft, 1 page), 1 failed.\n"
                 + "  failed: " + bad + ", item at line 3 (guid urn:test:untitled): title is required and must contain text\n"), run.out());
@@ -117,11 +114,11 @@ class ImportCommandIT {
     @Test
     void aMissingFileIsAUsageErrorAndNothingIsOpened() {
         Path storage = temp.resolve("storage");
-        Run run = run("import", "--storage", storage.toString(), temp.resolve("nothing.xml").toString());
+        CommandRun run = CommandRun.of("import", "--storage", storage.toString(), temp.resolve("nothing.xml").toString());
         assertEquals(2, run.exitCode());
         assertEquals("minbar import: " + temp.resolve("nothing.xml") + ": no such file or folder\n", run.err());
         assertTrue(Files.notExists(storage), "the store is not created");
-        assertEquals(2, run("import", "--storage", storage.toString()).exitCode(), "FILE is required");
+        assertEquals(2, CommandRun.of("import", "--storage", storage.toString()).exitCode(), "FILE is required");
     }
 
     /**
@@ -132,7 +129,7 @@ class ImportCommandIT {
     @Test
     void articlesPostedByNameAfterAnImportJoinTheImportedCategoriesTagsAndAuthors() throws Exception {
         Path storage = temp.resolve("storage");
-        assertEquals(0, run("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(),
+        assertEquals(0, CommandRun.of("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(),
                 fixture().toString()).exitCode());
         try (TestServer server = TestServer.start(storage)) {
             String posted = "منظومة جديدة للدفاع الجوي تدخل الخدمة";
@@ -169,17 +166,6 @@ class ImportCommandIT {
         }
     }
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine command = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        int exitCode = command.execute(Main.withDefaultCommand(args));
-        return new Run(exitCode, out.toString().replace(System.lineSeparator(), "\n"), err.toString().replace(System.lineSeparator(), "\n"));
-    }
 
     private static List<String> titles(SyndFeed feed) {
         return feed.getEntries().stream().map(SyndEntry::getTitle).toList();

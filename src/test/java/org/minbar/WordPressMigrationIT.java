@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -45,7 +43,6 @@ import org.minbar.support.WordPressExport.Term;
 import org.minbar.support.Xml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import picocli.CommandLine;
 
 /**
  * Issue 12, whole: a realistic WordPress site (120 posts over two years by four authors, in
@@ -72,7 +69,7 @@ class WordPressMigrationIT {
     WordPressExport export;
     Path file;
     Path storage;
-    Run imported;
+    CommandRun imported;
     TestServer server;
     /** Feed ids of the articles published after the import, by the subject pages whose feeds they joined. */
     final Map<String, Set<String>> published = new HashMap<>();
@@ -82,7 +79,7 @@ class WordPressMigrationIT {
         export = WordPressExport.generate(20250110L, 120);
         file = export.write(temp.resolve("defense-arab.WordPress.2025-01-10.xml"));
         storage = temp.resolve("storage");
-        imported = run("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(), file.toString());
+        imported = CommandRun.of("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(), file.toString());
         server = TestServer.start(storage);
     }
 
@@ -109,7 +106,7 @@ class WordPressMigrationIT {
         assertTrue(imported.out().endsWith("Import finished: 120 imported (new), 0 updated, 0 unchanged, " + skipped + ", 0 failed.\n"),
                 imported.out());
 
-        Run again = run("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(), file.toString());
+        CommandRun again = CommandRun.of("import", "--storage", storage.toString(), "--feeds", Feeds.withoutBaseUrl(storage).toString(), file.toString());
         assertEquals(0, again.exitCode(), again.err());
         assertTrue(again.out().endsWith("Import finished: 0 imported (new), 0 updated, 120 unchanged, " + skipped + ", 0 failed.\n"),
                 again.out());
@@ -427,17 +424,5 @@ class WordPressMigrationIT {
     private static boolean keepsItsWordPressAddress(Post post) {
         String utcDay = DateTimeFormatter.ofPattern("/yyyy/MM/dd/", Locale.ROOT).withZone(ZoneOffset.UTC).format(post.published());
         return post.path().startsWith(utcDay) && !post.postName().matches(".*(%d8%a[235]|%d9%8[b-f]|%d9%9[0-9a-f]).*");
-    }
-
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        CommandLine command = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        command.setOut(new PrintWriter(out, true));
-        command.setErr(new PrintWriter(err, true));
-        int exitCode = command.execute(Main.withDefaultCommand(args));
-        return new Run(exitCode, out.toString().replace(System.lineSeparator(), "\n"), err.toString().replace(System.lineSeparator(), "\n"));
     }
 }

@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,10 @@ import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
+import org.minbar.model.Article;
 import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
+import org.minbar.model.FeedKind;
 
 /** What the RSS and Atom writers share: namespaces, the lead image, and turning Rome's tree into UTF-8 bytes. */
 final class FeedXml {
@@ -120,6 +123,24 @@ final class FeedXml {
             rels.put("prev-archive", links.archive(key, format, channel.archives()));
         }
         return rels;
+    }
+
+    /**
+     * An article's RSS categories: its categories, then its tags, as WordPress writes them, each with
+     * its taxonomy as domain ({base}/category/, {base}/tag/) so that readers tell the two apart.
+     */
+    static List<com.rometools.rome.feed.rss.Category> rssCategories(Article article, SiteLinks links) {
+        List<com.rometools.rome.feed.rss.Category> categories = new ArrayList<>();
+        article.categories().forEach(category -> categories.add(rssCategory(links.taxonomy(FeedKind.CATEGORY), category.name())));
+        article.tags().forEach(tag -> categories.add(rssCategory(links.taxonomy(FeedKind.TAG), tag.name())));
+        return categories;
+    }
+
+    private static com.rometools.rome.feed.rss.Category rssCategory(String domain, String name) {
+        com.rometools.rome.feed.rss.Category category = new com.rometools.rome.feed.rss.Category();
+        category.setDomain(domain);
+        category.setValue(name);
+        return category;
     }
 
     /** RFC 5005's fh:archive, which marks a document as an archive that will not change. */

@@ -1,6 +1,5 @@
 package org.minbar.publish;
 
-import com.rometools.rome.feed.rss.Category;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Description;
 import com.rometools.rome.feed.rss.Item;
@@ -8,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.minbar.model.Article;
-import org.minbar.model.FeedKind;
 
 /**
  * RSS 0.92 with Rome, for subscribers who still hold a WordPress site's /feed/rss/: a channel and
@@ -48,18 +46,8 @@ final class Rss092Writer {
         Description description = new Description();
         description.setValue(article.summary());
         item.setDescription(description);
-        List<Category> categories = new ArrayList<>();
-        article.categories().forEach(category -> categories.add(category(links.taxonomy(FeedKind.CATEGORY), category.name())));
-        article.tags().forEach(tag -> categories.add(category(links.taxonomy(FeedKind.TAG), tag.name())));
-        item.setCategories(categories);
+        item.setCategories(FeedXml.rssCategories(article, links));
         item.setEnclosures(FeedXml.leadImageEnclosure(article.image()).stream().toList());
         return item;
-    }
-
-    private static Category category(String domain, String name) {
-        Category category = new Category();
-        category.setDomain(domain);
-        category.setValue(name);
-        return category;
     }
 }

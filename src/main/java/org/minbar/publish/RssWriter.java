@@ -3,7 +3,6 @@ package org.minbar.publish;
 import com.rometools.modules.content.ContentModuleImpl;
 import com.rometools.rome.feed.module.DCModuleImpl;
 import com.rometools.rome.feed.module.Module;
-import com.rometools.rome.feed.rss.Category;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Description;
 import com.rometools.rome.feed.rss.Guid;
@@ -17,7 +16,6 @@ import org.minbar.model.Article;
 import org.minbar.model.Author;
 import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
-import org.minbar.model.FeedKind;
 import org.minbar.model.RelatedLink;
 
 /**
@@ -101,15 +99,7 @@ final class RssWriter {
         description.setValue(article.summary());
         item.setDescription(description);
         item.setPubDate(Date.from(article.published()));
-        // Categories, then tags, as WordPress writes them; the domain tells the two apart.
-        List<Category> categories = new ArrayList<>();
-        for (org.minbar.model.Category category : article.categories()) {
-            categories.add(category(links.taxonomy(FeedKind.CATEGORY), category.name()));
-        }
-        for (org.minbar.model.Tag tag : article.tags()) {
-            categories.add(category(links.taxonomy(FeedKind.TAG), tag.name()));
-        }
-        item.setCategories(categories);
+        item.setCategories(FeedXml.rssCategories(article, links));
         item.setEnclosures(FeedXml.leadImageEnclosure(article.image()).stream().toList());
 
         List<Module> modules = new ArrayList<>();
@@ -124,12 +114,5 @@ final class RssWriter {
         FeedXml.leadImage(article.image()).ifPresent(modules::add);
         item.setModules(modules);
         return item;
-    }
-
-    private static Category category(String domain, String name) {
-        Category category = new Category();
-        category.setDomain(domain);
-        category.setValue(name);
-        return category;
     }
 }
