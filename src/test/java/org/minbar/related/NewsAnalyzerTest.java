@@ -44,6 +44,35 @@ class NewsAnalyzerTest {
     }
 
     @Test
+    void aBareOneLetterPrefixComesOffOnlyWhenTheRestIsAWordAndTheWholeIsNot() throws IOException {
+        NewsAnalyzer analyzer = new NewsAnalyzer(true);
+        assertEquals(terms(analyzer, "قذيفة"), terms(analyzer, "لقذائف"));
+        assertEquals(terms(analyzer, "قذيفة"), terms(analyzer, "القذائف"));
+        assertEquals(terms(analyzer, "قذيفة"), terms(analyzer, "بقذيفة"));
+        assertEquals(terms(analyzer, "قذيفة"), terms(analyzer, "فقذائفهم"));
+        assertEquals(terms(analyzer, "صاروخ"), terms(analyzer, "بصاروخ"));
+        assertEquals(terms(analyzer, "قاعدة"), terms(analyzer, "كقاعدة"));
+        assertEquals(terms(analyzer, "مخيم"), terms(analyzer, "لمخيم"));
+        assertEquals(terms(analyzer, "طاقم"), terms(analyzer, "لطواقم"));
+        assertEquals(terms(analyzer, "رتل"), terms(analyzer, "الأرتال"));
+        for (String word : List.of("لجنة", "بنك", "فريق", "لبنان", "كتاب", "بغداد", "فلسطين", "بريد")) {
+            assertNotEquals(terms(analyzer, word.substring(1)), terms(analyzer, word), word + " keeps its first letter");
+        }
+    }
+
+    @Test
+    void homographsOfAPluralStayApart() throws IOException {
+        NewsAnalyzer analyzer = new NewsAnalyzer(true);
+        assertEquals(terms(analyzer, "أسير"), terms(analyzer, "الأسرى"));
+        assertEquals(terms(analyzer, "أسير"), terms(analyzer, "أسرى"));
+        assertNotEquals(terms(analyzer, "الأسرى"), terms(analyzer, "أسرة"), "prisoners are not a family");
+        assertNotEquals(terms(analyzer, "الأسرى"), terms(analyzer, "الأسر"), "nor families");
+        assertNotEquals(terms(analyzer, "الأسرى"), terms(analyzer, "أسرهم"));
+        assertNotEquals(terms(analyzer, "مدني"), terms(analyzer, "مدينة"), "civilians are not a city");
+        assertEquals(terms(analyzer, "مدينة"), terms(analyzer, "المدن"));
+    }
+
+    @Test
     void brokenPluralsMeetTheirSingularsOnlyWithTheList() throws IOException {
         Analyzer with = new NewsAnalyzer(true);
         Analyzer without = new NewsAnalyzer(false);
