@@ -258,7 +258,41 @@ class SeededFeedsIT {
             assertTrue(related.get(i).get("score").asDouble() > 0);
             assertTrue(related.get(i).get("url").asText().startsWith(server.base() + "/"));
         }
+        assertTrue(related.get(0).get("reason").isNull(), "the publisher's own links need no reason");
         assertEquals(404, server.get("/api/articles/999/related").statusCode());
+    }
+
+    @Test
+    void theRelatedApiExplainsEachSimilarStoryByTheWordsPhrasesAndNumbersBothShare() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var article = json.readTree(server.get("/api/articles/1").body());
+        String text = org.minbar.support.PlainArabic.normalize(article.get("title").asText() + " " + article.get("summary").asText()
+                + " " + org.jsoup.Jsoup.parse(article.get("content").asText()).text());
+        int explained = 0;
+        for (var story : json.readTree(server.get("/api/articles/1/related").body()).get("related")) {
+            if (!story.get("source").asText().equals("similar")) {
+                continue;
+            }
+            var reason = story.get("reason");
+            double similarity = reason.get("similarity").asDouble();
+            assertEquals(similarity, reason.get("words").asDouble() + reason.get("phrases").asDouble() + reason.get("numbers").asDouble(), 0.005,
+                    "the parts make up the similarity: " + reason);
+            assertEquals(story.get("score").asDouble(), reason.get("score").asDouble(), 0.001);
+            assertEquals(reason.get("score").asDouble(), similarity * reason.get("timeFactor").asDouble() + reason.get("bonus").asDouble(), 0.005,
+                    "score = similarity × time factor + bonus: " + reason);
+            assertTrue(reason.get("timeFactor").asDouble() > 0 && reason.get("timeFactor").asDouble() <= 1);
+            assertTrue(reason.get("matches").size() > 0, "the shared features that weighed most: " + reason);
+            double previous = Double.MAX_VALUE;
+            for (var match : reason.get("matches")) {
+                assertTrue(List.of("word", "phrase", "number").contains(match.get("kind").asText()));
+                assertTrue(text.contains(org.minbar.support.PlainArabic.normalize(match.get("text").asText())),
+                        "a match is written in the article: " + match);
+                assertTrue(match.get("weight").asDouble() <= previous, "heaviest first");
+                previous = match.get("weight").asDouble();
+            }
+            explained++;
+        }
+        assertTrue(explained > 0);
     }
 
     @Test

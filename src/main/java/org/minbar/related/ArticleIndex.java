@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
@@ -21,6 +23,7 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -58,8 +61,11 @@ public final class ArticleIndex implements AutoCloseable {
     static final String RANK_CATEGORY = "rank-category";
     static final String RANK_TAG = "rank-tag";
     static final String RANK_TITLE_TERMS = "rank-title-terms";
+    /** The story features (StoryFeatures), weighted, that related stories are found by. */
+    static final String STORY = "story";
+    private static final FieldType STORY_FIELD = storyField();
     /** What the documents hold besides the analysis: a change here, like one of the analysis, means a rebuild. */
-    private static final String SCHEMA = "rank-doc-values-1";
+    private static final String SCHEMA = "story-features-1";
     /** Commit data: the last change-log position taken in (an older index, with a time watermark, reads as never committed). */
     private static final String WATERMARK = "change-seq";
     private static final String ANALYSIS = "analysis";
@@ -123,7 +129,7 @@ public final class ArticleIndex implements AutoCloseable {
         Files.createDirectories(folder);
         Directory directory = FSDirectory.open(folder);
         try {
-            Analyzer analyzer = new NewsAnalyzer(brokenPlurals);
+            NewsAnalyzer analyzer = new NewsAnalyzer(brokenPlurals);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     // Few segments: a similarity query looks up each of its words in every segment, and
@@ -134,7 +140,7 @@ public final class ArticleIndex implements AutoCloseable {
             try {
                 DirectoryReader.open(writer).close(); // fails on a corrupt index
                 return new ArticleIndex(folder, brokenPlurals, directory, writer, analyzer,
-                        SCHEMA + "/" + (brokenPlurals ? NewsAnalyzer.VERSION : "arabic-light-1"));
+                        SCHEMA + "/" + analyzer.version());
             } catch (IOException | RuntimeException e) {
                 writer.rollback(); // releases the lock
                 throw e;
@@ -143,6 +149,14 @@ public final class ArticleIndex implements AutoCloseable {
             directory.close();
             throw e;
         }
+    }
+
+    private static FieldType storyField() {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
     }
 
     Analyzer analyzer() {
@@ -214,6 +228,8 @@ public final class ArticleIndex implements AutoCloseable {
         article.categories().forEach(c -> document.add(new StringField(CATEGORY, c, Field.Store.YES)));
         article.tags().forEach(t -> document.add(new StringField(TAG, t, Field.Store.YES)));
         article.authors().forEach(a -> document.add(new TextField(AUTHOR, a, Field.Store.NO)));
+        document.add(new Field(STORY, new FeatureTokens(List.copyOf(
+                StoryFeatures.of(analyzer, article.title(), article.text()).values())), STORY_FIELD));
         article.termNames().forEach(n -> document.add(new TextField(NAMES, n, Field.Store.NO)));
         document.add(new NumericDocValuesField(RANK_ID, article.id()));
         article.categories().forEach(c -> document.add(new SortedSetDocValuesField(RANK_CATEGORY, new BytesRef(c))));

@@ -1,49 +1,59 @@
 package org.minbar.related;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 
 /**
- * Ranks the articles most like a given one: MoreLikeThis over title (weighted double) and text,
- * then shared categories and tags add to the text score, and the score is scaled down with the
- * distance in time between the two stories, so last week's story beats a near-identical one from
- * three years ago. Never the article itself; among the results, a near-duplicate of one already
- * chosen is skipped.
+ * Ranks the articles that report the same story as a given one. The article's story features
+ * (words, phrases, numbers; title and lead weighted, see StoryFeatures) make one query, each
+ * feature weighted by how often the article uses it and by its kind; Lucene's BM25 adds the
+ * rarity of each feature in the index and each candidate's own frequencies and length. The
+ * similarity is that score over the article's score against itself, so 1 is the article's own
+ * text and scores of different articles compare. It fades with the days between the two stories
+ * (reports of one event come within days; other events in the same place, weeks apart), and
+ * shared tags and categories add a little, to break near-ties only. Never the article itself;
+ * a near-duplicate of one already chosen is skipped. Each choice comes with its reason.
  */
 public final class RelatedFinder {
 
-    static final int CANDIDATES = 40;
-    static final double CATEGORY_BONUS = 0.10;
-    static final double TAG_BONUS = 0.20;
+    static final int CANDIDATES = 50;
+    /** The article's most telling features that make its query: rarer and more used first. */
+    static final int QUERY_FEATURES = 120;
     static final double NEAR_DUPLICATE = 0.7;
-    /**
-     * How much of an article's text its similarity query is drawn from, in tokens: news leads with
-     * what a story is about, and every distinct word read costs a dictionary lookup in each index
-     * segment, which was most of the cost of a long article's query.
-     */
-    static final int TOKENS_READ = 400;
-    private static final double DAYS_PER_YEAR = 365.25;
+    static final int MATCHES_SHOWN = 8;
+    private static final double MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
 
     private final ArticleIndex index;
+    private final RankingWeights weights;
 
     public RelatedFinder(ArticleIndex index) {
+        this(index, RankingWeights.DEFAULT);
+    }
+
+    public RelatedFinder(ArticleIndex index, RankingWeights weights) {
         this.index = index;
+        this.weights = weights;
     }
 
     /** Up to {@code limit} articles like this one, best first. */
@@ -52,34 +62,43 @@ public final class RelatedFinder {
     }
 
     private List<ScoredArticle> rank(IndexSearcher searcher, IndexedArticle article, int limit) throws IOException {
-        Query query = query(searcher, article);
-        if (query == null) {
+        List<Clause> clauses = clauses(searcher.getIndexReader(), article);
+        if (clauses.isEmpty()) {
             return List.of();
         }
-        // Counting hits exactly only as far as the candidates lets the scorer skip documents that
-        // cannot reach them (the top hits are the same).
-        ScoreDoc[] hits = searcher.search(query, new TopScoreDocCollectorManager(CANDIDATES, CANDIDATES)).scoreDocs;
-        if (hits.length == 0) {
-            return List.of();
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        clauses.forEach(clause -> builder.add(clause.query(), BooleanClause.Occur.SHOULD));
+        ScoreDoc[] hits = searcher.search(builder.build(), new TopScoreDocCollectorManager(CANDIDATES + 1, CANDIDATES + 1)).scoreDocs;
+        double own = 0;
+        List<RankingFacts> facts = new ArrayList<>(hits.length);
+        for (ScoreDoc hit : hits) {
+            RankingFacts fact = RankingFacts.of(searcher.getIndexReader(), hit.doc);
+            facts.add(fact);
+            if (fact.id() == article.id()) {
+                own = hit.score;
+            }
         }
-        double best = hits[0].score;
+        if (own == 0 && hits.length > 0) {
+            own = hits[0].score; // not indexed yet: the best match stands for it
+        }
         Set<String> categories = new HashSet<>(article.categories());
         Set<String> tags = new HashSet<>(article.tags());
         List<Candidate> candidates = new ArrayList<>();
-        for (ScoreDoc hit : hits) {
-            RankingFacts facts = RankingFacts.of(searcher.getIndexReader(), hit.doc);
-            if (facts.id() == article.id()) {
+        for (int i = 0; i < hits.length; i++) {
+            RankingFacts fact = facts.get(i);
+            if (fact.id() == article.id()) {
                 continue;
             }
-            double score = hit.score / best
-                    + CATEGORY_BONUS * shared(facts.categories(), categories)
-                    + TAG_BONUS * shared(facts.tags(), tags);
-            double years = Math.abs(Duration.ofMillis(facts.published() - article.published().toEpochMilli()).toHours())
-                    / 24.0 / DAYS_PER_YEAR;
-            candidates.add(new Candidate(facts.id(), hit.doc, score / (1 + years)));
+            double similarity = hits[i].score / own;
+            double days = (fact.published() - article.published().toEpochMilli()) / MILLIS_PER_DAY;
+            List<String> sharedTags = shared(fact.tags(), tags);
+            List<String> sharedCategories = shared(fact.categories(), categories);
+            double bonus = weights.tagBonus() * sharedTags.size() + weights.categoryBonus() * sharedCategories.size();
+            double score = similarity * weights.timeFactor(days) + bonus;
+            candidates.add(new Candidate(fact.id(), hits[i].doc, score, similarity, days, bonus, sharedTags, sharedCategories));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        List<Candidate> chosen = new ArrayList<>();
+        List<ScoredArticle> chosen = new ArrayList<>();
         List<Set<String>> chosenTitles = new ArrayList<>();
         for (Candidate candidate : candidates) {
             if (chosen.size() == limit) {
@@ -88,54 +107,74 @@ public final class RelatedFinder {
             // Read only for the candidates reached: usually the first few.
             Set<String> title = RankingFacts.titleTerms(searcher.getIndexReader(), candidate.doc());
             if (chosenTitles.stream().noneMatch(other -> jaccard(other, title) >= NEAR_DUPLICATE)) {
-                chosen.add(candidate);
+                chosen.add(new ScoredArticle(candidate.id(), candidate.score(), reason(searcher, clauses, candidate, own)));
                 chosenTitles.add(title);
             }
         }
-        return chosen.stream().map(c -> new ScoredArticle(c.id(), c.score())).toList();
+        return chosen;
     }
 
-    private record Candidate(long id, int doc, double score) {}
+    /** One feature of the article's query, with its query weight. */
+    private record Clause(StoryFeatures.Feature feature, Query query, double priority) {}
 
-    /** Text like the article's, in title or body; null when the article has no usable terms. */
-    private Query query(IndexSearcher searcher, IndexedArticle article) throws IOException {
-        MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-        mlt.setAnalyzer(index.analyzer());
-        mlt.setMinTermFreq(1);
-        mlt.setMinDocFreq(1);
-        mlt.setMinWordLen(2);
-        mlt.setMaxQueryTerms(30);
-        mlt.setBoost(true);
-        mlt.setFieldNames(new String[] {ArticleIndex.TITLE});
-        Query title = mlt.like(ArticleIndex.TITLE, new StringReader(article.title()));
-        mlt.setFieldNames(new String[] {ArticleIndex.TEXT});
-        mlt.setMaxNumTokensParsed(TOKENS_READ);
-        Query text = mlt.like(ArticleIndex.TEXT, new StringReader(article.title() + "\n" + article.text()));
-        BooleanQuery.Builder similar = new BooleanQuery.Builder()
-                .add(new BoostQuery(title, 2f), BooleanClause.Occur.SHOULD)
-                .add(text, BooleanClause.Occur.SHOULD);
-        BooleanQuery built = similar.build();
-        if (isEmpty(title) && isEmpty(text)) {
-            return null;
-        }
-        return new BooleanQuery.Builder()
-                .add(built, BooleanClause.Occur.MUST)
-                .add(new TermQuery(new Term(ArticleIndex.ID, Long.toString(article.id()))), BooleanClause.Occur.MUST_NOT)
-                .build();
-    }
+    private record Candidate(long id, int doc, double score, double similarity, double days, double bonus,
+                             List<String> sharedTags, List<String> sharedCategories) {}
 
-    private static boolean isEmpty(Query query) {
-        return query instanceof BooleanQuery boolean_ && boolean_.clauses().isEmpty();
-    }
-
-    private static int shared(Set<String> values, Set<String> mine) {
-        int count = 0;
-        for (String value : values) {
-            if (mine.contains(value)) {
-                count++;
+    /** The article's most telling features as weighted term queries; empty when it has none in the index. */
+    private List<Clause> clauses(IndexReader reader, IndexedArticle article) throws IOException {
+        Map<String, StoryFeatures.Feature> features = StoryFeatures.of(index.analyzer(), article.title(), article.text());
+        int documents = Math.max(1, reader.numDocs());
+        List<Clause> clauses = new ArrayList<>();
+        for (StoryFeatures.Feature feature : features.values()) {
+            double boost = (1 + Math.log(feature.weight())) * weights.boost(feature.kind());
+            if (boost <= 0) {
+                continue;
             }
+            Term term = new Term(ArticleIndex.STORY, feature.key());
+            int frequency = reader.docFreq(term);
+            double rarity = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+            clauses.add(new Clause(feature, new BoostQuery(new TermQuery(term), (float) boost), boost * rarity));
         }
-        return count;
+        clauses.sort(Comparator.comparingDouble(Clause::priority).reversed());
+        return clauses.subList(0, Math.min(QUERY_FEATURES, clauses.size()));
+    }
+
+    /** The parts of a chosen candidate's similarity: each shared feature's score, by kind. */
+    private RelatedReason reason(IndexSearcher searcher, List<Clause> clauses, Candidate candidate, double own) throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(candidate.doc(), leaves));
+        int local = candidate.doc() - leaf.docBase;
+        double words = 0;
+        double phrases = 0;
+        double numbers = 0;
+        List<RelatedReason.Match> matches = new ArrayList<>();
+        for (Clause clause : clauses) {
+            Weight weight = searcher.createWeight(searcher.rewrite(clause.query()), ScoreMode.COMPLETE, 1f);
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null || scorer.iterator().advance(local) != local) {
+                continue;
+            }
+            double part = scorer.score() / own;
+            switch (clause.feature().kind()) {
+                case WORD -> words += part;
+                case PHRASE -> phrases += part;
+                case NUMBER -> numbers += part;
+            }
+            matches.add(new RelatedReason.Match(clause.feature().kind().name().toLowerCase(java.util.Locale.ROOT),
+                    clause.feature().surface(), round(part)));
+        }
+        matches.sort(Comparator.comparingDouble(RelatedReason.Match::weight).reversed());
+        return new RelatedReason(round(candidate.score()), round(candidate.similarity()), round(words), round(phrases),
+                round(numbers), round(candidate.days()), round(weights.timeFactor(candidate.days())), round(candidate.bonus()),
+                matches.subList(0, Math.min(MATCHES_SHOWN, matches.size())), candidate.sharedTags(), candidate.sharedCategories());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static List<String> shared(Set<String> values, Set<String> mine) {
+        return values.stream().filter(mine::contains).sorted().toList();
     }
 
     private static double jaccard(Set<String> a, Set<String> b) {

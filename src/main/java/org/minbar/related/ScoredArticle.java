@@ -1,4 +1,4 @@
 package org.minbar.related;
 
-/** A related article found by text similarity, with its final score. */
-public record ScoredArticle(long id, double score) {}
+/** A related article found by similarity, with its final score and why it was chosen. */
+public record ScoredArticle(long id, double score, RelatedReason reason) {}

@@ -223,10 +223,10 @@ public final class ArticleService {
         return derivation.isPending(id);
     }
 
-    /** The related stories feeds show for the article, with how each was chosen and its score. */
-    public List<RelatedLink> related(long id) {
+    /** The related stories feeds show for the article, with who chose each, its score and, for a similar one, why. */
+    public List<RelatedChoice> related(long id) {
         get(id);
-        return database.read(connection -> relatedStories.of(connection, articles.find(connection, id).orElseThrow()));
+        return database.read(connection -> relatedStories.explained(connection, articles.find(connection, id).orElseThrow()));
     }
 
     /**

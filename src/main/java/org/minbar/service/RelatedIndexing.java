@@ -57,6 +57,7 @@ final class RelatedIndexing {
     private final ArticleStore articles = new ArticleStore();
     private final RelatedStore related = new RelatedStore();
     private final ChangeLog changes = new ChangeLog();
+    private final RelatedReasons reasons = new RelatedReasons();
     private long committedAt = System.nanoTime() - DURABLE_EVERY.toNanos();
 
     RelatedIndexing(Database database, ArticleIndex index, Clock clock) {
@@ -88,7 +89,13 @@ final class RelatedIndexing {
         long oldest = database.read(changes::oldest);
         boolean rebuild = indexed < 0 || !index.analysisIsCurrent() || (oldest > 0 && indexed + 1 < oldest && indexed < mark);
         if (rebuild) {
+            boolean rankedOtherwise = indexed >= 0 && !index.analysisIsCurrent();
             rebuild(progress);
+            if (rankedOtherwise) {
+                // Lists found with other analysis or ranking: kept and shown until each is computed again.
+                int marked = database.write(related::markAllStale);
+                progress.accept("related stories: " + marked + " lists to compute again with the new ranking");
+            }
             return;
         }
         long at = indexed;
@@ -233,8 +240,8 @@ final class RelatedIndexing {
         }
     }
 
-    private static List<RelatedStore.Scored> scored(List<ScoredArticle> found) {
-        return found.stream().map(f -> new RelatedStore.Scored(f.id(), f.score())).toList();
+    private List<RelatedStore.Scored> scored(List<ScoredArticle> found) {
+        return found.stream().map(f -> new RelatedStore.Scored(f.id(), f.score(), reasons.write(f.reason()))).toList();
     }
 
     static IndexedArticle indexed(Article article) {

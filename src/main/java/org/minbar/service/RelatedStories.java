@@ -3,6 +3,7 @@ package org.minbar.service;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ final class RelatedStories {
 
     private final ArticleStore articles;
     private final RelatedStore computed = new RelatedStore();
+    private final RelatedReasons reasons = new RelatedReasons();
     private final SiteLinks links;
 
     RelatedStories(ArticleStore articles, SiteLinks links) {
@@ -35,8 +37,14 @@ final class RelatedStories {
     }
 
     List<RelatedLink> of(Connection connection, Article article) throws SQLException {
+        return explained(connection, article).stream()
+                .map(choice -> new RelatedLink(choice.title(), choice.url(), choice.source(), choice.score())).toList();
+    }
+
+    /** The same stories, each with who chose it and, for a similar one, why. */
+    List<RelatedChoice> explained(Connection connection, Article article) throws SQLException {
         String own = links.article(article);
-        Map<String, RelatedLink> byUrl = new LinkedHashMap<>();
+        Map<String, RelatedChoice> byUrl = new LinkedHashMap<>();
         List<String> guids = article.related().stream().flatMap(r -> r.guid().stream()).toList();
         Map<String, ArticleRef> byGuid = articles.liveByGuid(connection, guids);
         List<String> addresses = article.related().stream().flatMap(r -> r.url().stream()).toList();
@@ -47,17 +55,21 @@ final class RelatedStories {
             String url = target != null ? links.article(target.url(), target.path())
                     : reference.url().orElse(null); // a guid that names no live article of ours is left out
             if (url != null && !url.equals(own)) {
-                byUrl.putIfAbsent(url, new RelatedLink(reference.title(), url));
+                byUrl.putIfAbsent(url, new RelatedChoice(reference.title(), url, "publisher", 0, null));
             }
         }
         if (byUrl.size() < MAX) {
-            List<RelatedStore.Scored> similar = computed.of(connection, article.id());
-            Map<Long, Double> scores = new java.util.HashMap<>();
-            similar.forEach(s -> scores.put(s.id(), s.score()));
-            for (ArticleRef ref : articles.refs(connection, similar.stream().map(RelatedStore.Scored::id).toList())) {
+            Map<Long, RelatedStore.Scored> similar = new HashMap<>();
+            List<Long> ids = new ArrayList<>();
+            for (RelatedStore.Scored scored : computed.of(connection, article.id())) {
+                similar.put(scored.id(), scored);
+                ids.add(scored.id());
+            }
+            for (ArticleRef ref : articles.refs(connection, ids)) {
                 String url = links.article(ref.url(), ref.path());
+                RelatedStore.Scored scored = similar.get(ref.id());
                 if (!url.equals(own)) {
-                    byUrl.putIfAbsent(url, new RelatedLink(ref.title(), url, "similar", scores.get(ref.id())));
+                    byUrl.putIfAbsent(url, new RelatedChoice(ref.title(), url, "similar", scored.score(), reasons.read(scored.reason())));
                 }
             }
         }

@@ -36,7 +36,8 @@ final class Migrations {
             "011_stale_related_index.sql",
             "012_websub_delivered.sql",
             "013_websub_lanes.sql",
-            "014_term_keys.sql");
+            "014_term_keys.sql",
+            "015_related_reasons.sql");
 
     private Migrations() {}
 

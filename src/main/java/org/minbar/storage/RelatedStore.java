@@ -14,8 +14,12 @@ import java.util.List;
 /** The related stories computed for each article, best first, and which lists are out of date. */
 public final class RelatedStore {
 
-    /** One related article and how strongly it is related. */
-    public record Scored(long id, double score) {}
+    /** One related article, how strongly it is related, and why (JSON; null when not recorded). */
+    public record Scored(long id, double score, String reason) {
+        public Scored(long id, double score) {
+            this(id, score, null);
+        }
+    }
 
     public void replace(Connection connection, long articleId, List<Scored> related, Instant computedAt) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM computed_related WHERE article_id = ?")) {
@@ -23,12 +27,13 @@ public final class RelatedStore {
             delete.executeUpdate();
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO computed_related (article_id, position, related_id, score) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO computed_related (article_id, position, related_id, score, reason) VALUES (?, ?, ?, ?, ?)")) {
             for (int i = 0; i < related.size(); i++) {
                 insert.setLong(1, articleId);
                 insert.setInt(2, i);
                 insert.setLong(3, related.get(i).id());
                 insert.setDouble(4, related.get(i).score());
+                insert.setString(5, related.get(i).reason());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -44,12 +49,12 @@ public final class RelatedStore {
     public List<Scored> of(Connection connection, long articleId) throws SQLException {
         List<Scored> related = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT r.related_id, r.score FROM computed_related r JOIN articles a ON a.id = r.related_id"
+                "SELECT r.related_id, r.score, r.reason FROM computed_related r JOIN articles a ON a.id = r.related_id"
                         + " WHERE r.article_id = ? AND a.deleted_at IS NULL ORDER BY r.position")) {
             query.setLong(1, articleId);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    related.add(new Scored(rows.getLong(1), rows.getDouble(2)));
+                    related.add(new Scored(rows.getLong(1), rows.getDouble(2), rows.getString(3)));
                 }
             }
         }
@@ -95,6 +100,13 @@ public final class RelatedStore {
                 mark.addBatch();
             }
             mark.executeBatch();
+        }
+    }
+
+    /** Marks every live article's list as due to be computed again (the ranking changed); returns how many. */
+    public int markAllStale(Connection connection) throws SQLException {
+        try (PreparedStatement mark = connection.prepareStatement("UPDATE articles SET related_at = NULL WHERE deleted_at IS NULL")) {
+            return mark.executeUpdate();
         }
     }
 

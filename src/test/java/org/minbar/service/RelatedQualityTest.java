@@ -29,7 +29,8 @@ import org.minbar.websub.Doorbell;
 /**
  * Related-story quality on a corpus of Arabic news in eight topics whose categories are broad and
  * shared across topics, so only the text can tell them apart: precision@3 (how many of an
- * article's first three related stories are on its topic), printed, with an aim of 0.8; and the
+ * article's first three related stories are on its topic), printed, with an aim of 0.9 (the story
+ * level, which tells rankings apart, is measured by RelatedStoriesQualityTest); and the
  * same story written with and without tashkeel, with other hamza forms, or with Arabic-Indic
  * digits, found as related.
  */
@@ -38,7 +39,7 @@ class RelatedQualityTest {
     private static final SiteLinks LINKS = new SiteLinks(new SiteConfig("منبر", "وصف", "https://news.example", "ar", 20, 12_000,
             30, Map.of(), Map.of()));
 
-    static final double AIM = 0.8;
+    static final double AIM = 0.9;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -50,12 +51,12 @@ class RelatedQualityTest {
 
     @BeforeEach
     void open() {
-        open(storage, true);
+        open(storage);
     }
 
-    private void open(Path folder, boolean brokenPlurals) {
+    private void open(Path folder) {
         database = Database.open(folder);
-        index = ArticleIndex.open(folder.resolve("index"), brokenPlurals);
+        index = ArticleIndex.open(folder.resolve("index"));
         derivation = Derivation.following(database, index, Clock.systemUTC(), new FeedCache(),
                 new HubOutbox(LINKS, new Doorbell(), Clock.systemUTC()), line -> { });
         articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedHistory(20), derivation,
@@ -99,16 +100,6 @@ class RelatedQualityTest {
 
     @Test
     void mostOfEachArticlesFirstThreeRelatedStoriesShareItsTopic() throws Exception {
-        double withPlurals = precisionAt3();
-        close();
-        open(storage.resolve("without-plurals"), false);
-        double lightStemmingOnly = precisionAt3();
-        System.out.printf(Locale.ROOT, "related stories: precision@3 without the broken-plural list %.3f, with it %.3f%n",
-                lightStemmingOnly, withPlurals);
-        assertTrue(withPlurals >= lightStemmingOnly, "the broken-plural list must not make related stories worse");
-    }
-
-    private double precisionAt3() throws Exception {
         Map<Long, String> topics = publishCorpus();
         double sum = 0;
         List<String> weakest = new ArrayList<>();
@@ -125,7 +116,6 @@ class RelatedQualityTest {
         System.out.printf(Locale.ROOT, "related stories: precision@3 = %.3f over %d articles in %d topics (aim %.1f)%n",
                 precisionAt3, topics.size(), topics.values().stream().distinct().count(), AIM);
         assertTrue(precisionAt3 >= AIM, "precision@3 " + precisionAt3 + " below " + AIM + "; weakest: " + weakest);
-        return precisionAt3;
     }
 
     @Test

@@ -1,0 +1,51 @@
+package org.minbar.related;
+
+/**
+ * How related stories are weighed, each choice measured by RelatedStoriesQualityTest on a set of
+ * Arabic news in story clusters within confusable families (see the README for the figures):
+ * a phrase and a number count {@code phraseBoost} and {@code numberBoost} times a word of the same
+ * rarity; the text similarity keeps {@code 1 - timeShare} of itself across any distance in time and
+ * the rest fades with the days between the stories ({@code timeScaleDays} for a factor e); shared
+ * tags and categories only break near-ties.
+ */
+public record RankingWeights(double phraseBoost, double numberBoost, double timeShare, double timeScaleDays,
+                             double tagBonus, double categoryBonus) {
+
+    public static final RankingWeights DEFAULT = new RankingWeights(1.0, 1.5, 0.3, 7, 0.02, 0.01);
+
+    public RankingWeights {
+        if (phraseBoost < 0 || numberBoost < 0 || timeShare < 0 || timeShare > 1 || timeScaleDays <= 0
+                || tagBonus < 0 || categoryBonus < 0) {
+            throw new IllegalArgumentException("ranking weights out of range: " + this);
+        }
+    }
+
+    public RankingWeights withPhraseBoost(double boost) {
+        return new RankingWeights(boost, numberBoost, timeShare, timeScaleDays, tagBonus, categoryBonus);
+    }
+
+    public RankingWeights withNumberBoost(double boost) {
+        return new RankingWeights(phraseBoost, boost, timeShare, timeScaleDays, tagBonus, categoryBonus);
+    }
+
+    public RankingWeights withTimeShare(double share) {
+        return new RankingWeights(phraseBoost, numberBoost, share, timeScaleDays, tagBonus, categoryBonus);
+    }
+
+    public RankingWeights withBonuses(double tag, double category) {
+        return new RankingWeights(phraseBoost, numberBoost, timeShare, timeScaleDays, tag, category);
+    }
+
+    double boost(StoryFeatures.Kind kind) {
+        return switch (kind) {
+            case WORD -> 1.0;
+            case PHRASE -> phraseBoost;
+            case NUMBER -> numberBoost;
+        };
+    }
+
+    /** What is left of a similarity between stories this many days apart. */
+    double timeFactor(double days) {
+        return 1 - timeShare + timeShare * Math.exp(-Math.abs(days) / timeScaleDays);
+    }
+}
