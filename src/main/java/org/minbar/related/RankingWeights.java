@@ -9,31 +9,39 @@ package org.minbar.related;
  * tags and categories only break near-ties.
  */
 public record RankingWeights(double phraseBoost, double numberBoost, double timeShare, double timeScaleDays,
-                             double tagBonus, double categoryBonus) {
+                             double tagBonus, double categoryBonus, double feedback, int feedbackReports) {
 
-    public static final RankingWeights DEFAULT = new RankingWeights(1.0, 1.5, 0.3, 7, 0.02, 0.01);
+    public static final RankingWeights DEFAULT = new RankingWeights(1.0, 1.5, 0.3, 3, 0, 0, 0.5, 2);
 
     public RankingWeights {
         if (phraseBoost < 0 || numberBoost < 0 || timeShare < 0 || timeShare > 1 || timeScaleDays <= 0
-                || tagBonus < 0 || categoryBonus < 0) {
+                || tagBonus < 0 || categoryBonus < 0 || feedback < 0 || feedbackReports < 0) {
             throw new IllegalArgumentException("ranking weights out of range: " + this);
         }
     }
 
     public RankingWeights withPhraseBoost(double boost) {
-        return new RankingWeights(boost, numberBoost, timeShare, timeScaleDays, tagBonus, categoryBonus);
+        return new RankingWeights(boost, numberBoost, timeShare, timeScaleDays, tagBonus, categoryBonus, feedback, feedbackReports);
     }
 
     public RankingWeights withNumberBoost(double boost) {
-        return new RankingWeights(phraseBoost, boost, timeShare, timeScaleDays, tagBonus, categoryBonus);
+        return new RankingWeights(phraseBoost, boost, timeShare, timeScaleDays, tagBonus, categoryBonus, feedback, feedbackReports);
     }
 
     public RankingWeights withTimeShare(double share) {
-        return new RankingWeights(phraseBoost, numberBoost, share, timeScaleDays, tagBonus, categoryBonus);
+        return new RankingWeights(phraseBoost, numberBoost, share, timeScaleDays, tagBonus, categoryBonus, feedback, feedbackReports);
     }
 
     public RankingWeights withBonuses(double tag, double category) {
-        return new RankingWeights(phraseBoost, numberBoost, timeShare, timeScaleDays, tag, category);
+        return new RankingWeights(phraseBoost, numberBoost, timeShare, timeScaleDays, tag, category, feedback, feedbackReports);
+    }
+
+    public RankingWeights withTimeScale(double days) {
+        return new RankingWeights(phraseBoost, numberBoost, timeShare, days, tagBonus, categoryBonus, feedback, feedbackReports);
+    }
+
+    public RankingWeights withFeedback(double share, int reports) {
+        return new RankingWeights(phraseBoost, numberBoost, timeShare, timeScaleDays, tagBonus, categoryBonus, share, reports);
     }
 
     double boost(StoryFeatures.Kind kind) {

@@ -62,10 +62,36 @@ public final class RelatedFinder {
     }
 
     private List<ScoredArticle> rank(IndexSearcher searcher, IndexedArticle article, int limit) throws IOException {
-        List<Clause> clauses = clauses(searcher.getIndexReader(), article);
+        Map<String, StoryFeatures.Feature> features = StoryFeatures.of(index.analyzer(), article.title(), article.text());
+        List<Clause> clauses = clauses(searcher.getIndexReader(), queryWeights(features, 1));
         if (clauses.isEmpty()) {
             return List.of();
         }
+        Ranking ranking = candidates(searcher, article, clauses);
+        if (weights.feedback() > 0 && weights.feedbackReports() > 0 && !ranking.candidates().isEmpty()) {
+            clauses = clauses(searcher.getIndexReader(), withFeedback(searcher, features, ranking.candidates()));
+            ranking = candidates(searcher, article, clauses);
+        }
+        List<ScoredArticle> chosen = new ArrayList<>();
+        List<Set<String>> chosenTitles = new ArrayList<>();
+        for (Candidate candidate : ranking.candidates()) {
+            if (chosen.size() == limit) {
+                break;
+            }
+            // Read only for the candidates reached: usually the first few.
+            Set<String> title = RankingFacts.titleTerms(searcher.getIndexReader(), candidate.doc());
+            if (chosenTitles.stream().noneMatch(other -> jaccard(other, title) >= NEAR_DUPLICATE)) {
+                chosen.add(new ScoredArticle(candidate.id(), candidate.score(), reason(searcher, clauses, candidate, ranking.own())));
+                chosenTitles.add(title);
+            }
+        }
+        return chosen;
+    }
+
+    /** The candidates for the query, best first, and the article's own score for it. */
+    private record Ranking(List<Candidate> candidates, double own) {}
+
+    private Ranking candidates(IndexSearcher searcher, IndexedArticle article, List<Clause> clauses) throws IOException {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         clauses.forEach(clause -> builder.add(clause.query(), BooleanClause.Occur.SHOULD));
         ScoreDoc[] hits = searcher.search(builder.build(), new TopScoreDocCollectorManager(CANDIDATES + 1, CANDIDATES + 1)).scoreDocs;
@@ -98,20 +124,39 @@ public final class RelatedFinder {
             candidates.add(new Candidate(fact.id(), hits[i].doc, score, similarity, days, bonus, sharedTags, sharedCategories));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::score).reversed());
-        List<ScoredArticle> chosen = new ArrayList<>();
-        List<Set<String>> chosenTitles = new ArrayList<>();
-        for (Candidate candidate : candidates) {
-            if (chosen.size() == limit) {
-                break;
-            }
-            // Read only for the candidates reached: usually the first few.
-            Set<String> title = RankingFacts.titleTerms(searcher.getIndexReader(), candidate.doc());
-            if (chosenTitles.stream().noneMatch(other -> jaccard(other, title) >= NEAR_DUPLICATE)) {
-                chosen.add(new ScoredArticle(candidate.id(), candidate.score(), reason(searcher, clauses, candidate, own)));
-                chosenTitles.add(title);
+        return new Ranking(candidates, own);
+    }
+
+    /** Each feature's query weight: more uses count less than in proportion, and by kind. */
+    private Map<String, WeightedFeature> queryWeights(Map<String, StoryFeatures.Feature> features, double share) {
+        Map<String, WeightedFeature> weighted = new java.util.LinkedHashMap<>();
+        for (StoryFeatures.Feature feature : features.values()) {
+            double boost = share * (1 + Math.log(feature.weight())) * weights.boost(feature.kind());
+            if (boost > 0) {
+                weighted.put(feature.key(), new WeightedFeature(feature, boost));
             }
         }
-        return chosen;
+        return weighted;
+    }
+
+    /**
+     * The article's features with those of its best few matches added at a share of their weight
+     * (pseudo-relevance feedback): the words the reports of one story have in common stand out,
+     * and one report's wording counts less.
+     */
+    private Map<String, WeightedFeature> withFeedback(IndexSearcher searcher, Map<String, StoryFeatures.Feature> features,
+                                                      List<Candidate> ranked) throws IOException {
+        Map<String, WeightedFeature> weighted = queryWeights(features, 1);
+        int reports = Math.min(weights.feedbackReports(), ranked.size());
+        for (int i = 0; i < reports; i++) {
+            org.apache.lucene.document.Document stored = searcher.storedFields().document(ranked.get(i).doc(),
+                    Set.of(ArticleIndex.TITLE, ArticleIndex.TEXT));
+            Map<String, StoryFeatures.Feature> theirs = StoryFeatures.of(index.analyzer(),
+                    stored.get(ArticleIndex.TITLE), stored.get(ArticleIndex.TEXT));
+            queryWeights(theirs, weights.feedback() / reports).forEach((key, feature) -> weighted.merge(key, feature,
+                    (mine, added) -> new WeightedFeature(mine.feature(), mine.boost() + added.boost())));
+        }
+        return weighted;
     }
 
     /** One feature of the article's query, with its query weight. */
@@ -120,20 +165,18 @@ public final class RelatedFinder {
     private record Candidate(long id, int doc, double score, double similarity, double days, double bonus,
                              List<String> sharedTags, List<String> sharedCategories) {}
 
-    /** The article's most telling features as weighted term queries; empty when it has none in the index. */
-    private List<Clause> clauses(IndexReader reader, IndexedArticle article) throws IOException {
-        Map<String, StoryFeatures.Feature> features = StoryFeatures.of(index.analyzer(), article.title(), article.text());
+    private record WeightedFeature(StoryFeatures.Feature feature, double boost) {}
+
+    /** The most telling features as weighted term queries: rarer and weightier first; empty when none is in the index. */
+    private List<Clause> clauses(IndexReader reader, Map<String, WeightedFeature> features) throws IOException {
         int documents = Math.max(1, reader.numDocs());
         List<Clause> clauses = new ArrayList<>();
-        for (StoryFeatures.Feature feature : features.values()) {
-            double boost = (1 + Math.log(feature.weight())) * weights.boost(feature.kind());
-            if (boost <= 0) {
-                continue;
-            }
-            Term term = new Term(ArticleIndex.STORY, feature.key());
+        for (WeightedFeature weighted : features.values()) {
+            Term term = new Term(ArticleIndex.STORY, weighted.feature().key());
             int frequency = reader.docFreq(term);
             double rarity = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
-            clauses.add(new Clause(feature, new BoostQuery(new TermQuery(term), (float) boost), boost * rarity));
+            clauses.add(new Clause(weighted.feature(), new BoostQuery(new TermQuery(term), (float) weighted.boost()),
+                    weighted.boost() * rarity));
         }
         clauses.sort(Comparator.comparingDouble(Clause::priority).reversed());
         return clauses.subList(0, Math.min(QUERY_FEATURES, clauses.size()));

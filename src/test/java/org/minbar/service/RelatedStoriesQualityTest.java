@@ -120,11 +120,15 @@ class RelatedStoriesQualityTest {
         StoryMetrics metrics = new StoryMetrics(stories, families);
         Map<String, RankingWeights> variants = new LinkedHashMap<>();
         RankingWeights full = RankingWeights.DEFAULT;
-        variants.put("words only (no phrases, numbers, time, tags)", full.withPhraseBoost(0).withNumberBoost(0).withTimeShare(0).withBonuses(0, 0));
+        variants.put("words only (no phrases, numbers, time, feedback)",
+                full.withPhraseBoost(0).withNumberBoost(0).withTimeShare(0).withFeedback(0, 0));
         variants.put("without phrases", full.withPhraseBoost(0));
         variants.put("without numbers", full.withNumberBoost(0));
         variants.put("without time proximity", full.withTimeShare(0));
-        variants.put("without tag and category tie-breaks", full.withBonuses(0, 0));
+        variants.put("time proximity over 7 days, not 3", full.withTimeScale(7));
+        variants.put("without feedback from the best 2 matches", full.withFeedback(0, 0));
+        variants.put("feedback from the best 3 matches", full.withFeedback(full.feedback(), 3));
+        variants.put("tags and categories as tie-breaks (0.02, 0.01)", full.withBonuses(0.02, 0.01));
         variants.put("tags and categories as strong bonuses (0.2, 0.1)", full.withBonuses(0.2, 0.1));
         variants.put("Minbar's ranking", full);
         try (ArticleIndex index = ArticleIndex.open(storage.resolve("whole"))) {
