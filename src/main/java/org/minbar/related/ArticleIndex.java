@@ -72,7 +72,7 @@ public final class ArticleIndex implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
 
     private final Path folder;
-    private final boolean brokenPlurals;
+    private final boolean withLexicon;
     private final Analyzer analyzer;
     private final String analysis;
     // Replaced together by recover() after a fault of the disk; read by the derivation thread and by searches.
@@ -80,10 +80,10 @@ public final class ArticleIndex implements AutoCloseable {
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
 
-    private ArticleIndex(Path folder, boolean brokenPlurals, Directory directory, IndexWriter writer, Analyzer analyzer,
+    private ArticleIndex(Path folder, boolean withLexicon, Directory directory, IndexWriter writer, Analyzer analyzer,
                          String analysis) throws IOException {
         this.folder = folder;
-        this.brokenPlurals = brokenPlurals;
+        this.withLexicon = withLexicon;
         this.directory = directory;
         this.writer = writer;
         this.analyzer = analyzer;
@@ -108,28 +108,28 @@ public final class ArticleIndex implements AutoCloseable {
         return open(folder, true);
     }
 
-    /** With {@code brokenPlurals} false, the plain Arabic analysis: for measuring what the plural list adds. */
-    public static ArticleIndex open(Path folder, boolean brokenPlurals) {
+    /** With {@code withLexicon} false, Lucene's light Arabic stemming alone: for measuring what the lexicon adds. */
+    public static ArticleIndex open(Path folder, boolean withLexicon) {
         try {
-            return openOrFail(folder, brokenPlurals);
+            return openOrFail(folder, withLexicon);
         } catch (LockObtainFailedException e) {
             throw new InUseException(folder);
         } catch (IOException | RuntimeException e) {
             LOG.warn("the search index in {} cannot be read ({}); starting a new one, rebuilt from the database", folder, e.getMessage());
             deleteQuietly(folder);
             try {
-                return openOrFail(folder, brokenPlurals);
+                return openOrFail(folder, withLexicon);
             } catch (IOException again) {
                 throw new UncheckedIOException("cannot create the search index in " + folder, again);
             }
         }
     }
 
-    private static ArticleIndex openOrFail(Path folder, boolean brokenPlurals) throws IOException {
+    private static ArticleIndex openOrFail(Path folder, boolean withLexicon) throws IOException {
         Files.createDirectories(folder);
         Directory directory = FSDirectory.open(folder);
         try {
-            NewsAnalyzer analyzer = new NewsAnalyzer(brokenPlurals);
+            NewsAnalyzer analyzer = new NewsAnalyzer(withLexicon);
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                     // Few segments: a similarity query looks up each of its words in every segment, and
@@ -139,7 +139,7 @@ public final class ArticleIndex implements AutoCloseable {
             IndexWriter writer = new IndexWriter(directory, config); // takes the lock first: never reads another's index
             try {
                 DirectoryReader.open(writer).close(); // fails on a corrupt index
-                return new ArticleIndex(folder, brokenPlurals, directory, writer, analyzer,
+                return new ArticleIndex(folder, withLexicon, directory, writer, analyzer,
                         SCHEMA + "/" + analyzer.version());
             } catch (IOException | RuntimeException e) {
                 writer.rollback(); // releases the lock
@@ -188,9 +188,9 @@ public final class ArticleIndex implements AutoCloseable {
         closeQuietly();
         ArticleIndex reopened;
         try {
-            reopened = openOrFail(folder, brokenPlurals);
+            reopened = openOrFail(folder, withLexicon);
         } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException e) {
-            reopened = open(folder, brokenPlurals); // deletes the unreadable index: rebuilt then
+            reopened = open(folder, withLexicon); // deletes the unreadable index: rebuilt then
         } catch (IOException e) {
             // still full or read-only: the index is left as it was on disk, and tried again later
             throw new UncheckedIOException("the search index in " + folder + " cannot be opened yet", e);

@@ -1,6 +1,9 @@
 package org.minbar.related;
 
+import java.io.Reader;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -12,7 +15,8 @@ import org.apache.lucene.analysis.core.DecimalDigitFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * Lucene's Arabic analysis (standard tokens, lower case, Western digits, Arabic stop words,
+ * Arabic decimal and thousands separators (٫ ٬) as Western ones, so ٢٫٨ and 2.8 are one number;
+ * then Lucene's Arabic analysis (standard tokens, lower case, Western digits, Arabic stop words,
  * normalization of alef, hamza, yaa and taa marbuta forms, no tashkeel or tatweel), then light
  * stemming that knows the lexicon (MorphologyFilter): broken plurals to their singulars, bare
  * one-letter prefixes, homographs kept apart. Without the lexicon, Lucene's own light stemming,
@@ -20,7 +24,9 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 final class NewsAnalyzer extends Analyzer {
 
-    private static final String VERSION = "arabic-lexicon-3";
+    private static final String VERSION = "arabic-lexicon-5";
+
+    private static final NormalizeCharMap SEPARATORS = separators();
 
     private final ArabicLexicon lexicon;
 
@@ -31,6 +37,18 @@ final class NewsAnalyzer extends Analyzer {
     /** Names the analysis, the lexicon's content included: an index built with another is rebuilt. */
     String version() {
         return lexicon == null ? "arabic-light-1" : VERSION + "/" + lexicon.fingerprint();
+    }
+
+    private static NormalizeCharMap separators() {
+        NormalizeCharMap.Builder map = new NormalizeCharMap.Builder();
+        map.add("\u066B", ".");
+        map.add("\u066C", ",");
+        return map.build();
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return new MappingCharFilter(SEPARATORS, reader);
     }
 
     @Override

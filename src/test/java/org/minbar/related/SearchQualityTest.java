@@ -26,7 +26,8 @@ import org.minbar.support.StoryCorpus;
  * any of its forms must all be found, and nothing else; the same for the query written with
  * tashkeel, without hamza, without and with ال, after a bare preposition; and for every number the
  * corpus repeats, asked in Arabic-Indic and in Western digits. Prints recall and off-topic results
- * with the lexicon and with Lucene's light stemming alone.
+ * with the lexicon and with Lucene's light stemming alone. An article that holds only an adjective
+ * made from the word (a nisba: مصرفي from مصرف) may be found: it is neither missed nor off-topic.
  */
 class SearchQualityTest {
 
@@ -35,8 +36,16 @@ class SearchQualityTest {
     @TempDir
     Path storage;
 
-    /** One query, the articles it must find, and what kind of variation it tries. */
-    private record Question(String kind, String query, Set<Long> expected) {}
+    /**
+     * One query, the articles it must find, the articles it may find (those holding only an
+     * adjective of the word: مصرفيون, bankers, for المصارف; العراقية for العراق, which Arabic light
+     * stemming and readers both take as the word), and what kind of variation it tries.
+     */
+    private record Question(String kind, String query, Set<Long> expected, Set<Long> adjectives) {
+        Question(String kind, String query, Set<Long> expected) {
+            this(kind, query, expected, Set.of());
+        }
+    }
 
     /** Found and missed expected articles, and results that are not expected, by kind of question. */
     private record Tally(Map<String, int[]> byKind, List<String> failures) {
@@ -88,6 +97,7 @@ class SearchQualityTest {
                 missed.removeAll(found);
                 Set<Long> offTopic = new HashSet<>(found);
                 offTopic.removeAll(question.expected());
+                offTopic.removeAll(question.adjectives());
                 int[] tally = byKind.computeIfAbsent(question.kind(), k -> new int[3]);
                 tally[0] += question.expected().size() - missed.size();
                 tally[1] += question.expected().size();
@@ -106,14 +116,15 @@ class SearchQualityTest {
         for (StoryCorpus.Probe probe : StoryCorpus.probes()) {
             List<String> forms = probe.forms().stream().map(PlainArabic::normalize).toList();
             Set<Long> expected = holding(reports, forms);
+            Set<Long> adjectives = holding(reports, forms.stream().map(form -> form + "ي").toList());
             String bare = PlainArabic.normalize(probe.query()).replaceFirst("^ال", "");
-            questions.add(new Question("as written", probe.query(), expected));
-            questions.add(new Question("with tashkeel", vocalized(probe.query()), expected));
-            questions.add(new Question("without hamza", PlainArabic.normalize(probe.query()), expected));
-            questions.add(new Question("without ال", bare, expected));
-            questions.add(new Question("after bare ل", "ل" + bare, expected));
+            questions.add(new Question("as written", probe.query(), expected, adjectives));
+            questions.add(new Question("with tashkeel", vocalized(probe.query()), expected, adjectives));
+            questions.add(new Question("without hamza", PlainArabic.normalize(probe.query()), expected, adjectives));
+            questions.add(new Question("without ال", bare, expected, adjectives));
+            questions.add(new Question("after bare ل", "ل" + bare, expected, adjectives));
             for (String form : probe.forms()) {
-                questions.add(new Question("each form", form, expected));
+                questions.add(new Question("each form", form, expected, adjectives));
             }
         }
         Map<String, Set<Long>> numbers = new LinkedHashMap<>();

@@ -143,6 +143,16 @@ class RelatedStoriesQualityTest {
                 System.out.printf(Locale.ROOT, "  %-50s %s%n", variant.getKey(), metrics.overall(lists::get));
             }
         }
+        try (ArticleIndex index = ArticleIndex.open(storage.resolve("light"), false)) {
+            articles.forEach(index::put);
+            index.commit(1);
+            RelatedFinder finder = new RelatedFinder(index, full);
+            Map<Long, List<Long>> lists = new HashMap<>();
+            for (IndexedArticle article : articles) {
+                lists.put(article.id(), finder.relatedTo(article, 5).stream().map(ScoredArticle::id).toList());
+            }
+            System.out.printf(Locale.ROOT, "  %-50s %s%n", "Lucene's light stemming, not the lexicon", metrics.overall(lists::get));
+        }
     }
 
     private static List<String> strings(StoryCorpus.Report report, String field) {

@@ -42,7 +42,7 @@ public final class PlainArabic {
         return out.toString();
     }
 
-    /** The normalized words of a text: letters and digits (with a decimal point between digits). */
+    /** The normalized words of a text: runs of letters, and runs of digits (with a decimal point between digits). */
     public static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         String normal = normalize(text);
@@ -51,6 +51,12 @@ public final class PlainArabic {
             char c = normal.charAt(i);
             boolean decimal = c == '.' && word.length() > 0 && Character.isDigit(word.charAt(word.length() - 1))
                     && i + 1 < normal.length() && Character.isDigit(normal.charAt(i + 1));
+            char last = word.length() == 0 ? c : word.charAt(word.length() - 1);
+            boolean sameKind = decimal || Character.isDigit(c) == (Character.isDigit(last) || last == '.');
+            if ((Character.isLetterOrDigit(c) || decimal) && !sameKind) {
+                words.add(word.toString()); // و340, الـ٢٢: a number glued to a prefix is still the number
+                word.setLength(0);
+            }
             if (Character.isLetterOrDigit(c) || decimal) {
                 word.append(c);
             } else if (word.length() > 0) {
