@@ -4,9 +4,11 @@ package org.minbar.related;
  * How related stories are weighed, each choice measured by RelatedStoriesQualityTest on a set of
  * Arabic news in story clusters within confusable families (see the README for the figures):
  * a phrase and a number count {@code phraseBoost} and {@code numberBoost} times a word of the same
- * rarity; the text similarity keeps {@code 1 - timeShare} of itself across any distance in time and
- * the rest fades with the days between the stories ({@code timeScaleDays} for a factor e); shared
- * tags and categories only break near-ties.
+ * rarity; the features of the best {@code feedbackReports} matches join the query at
+ * {@code feedback} of their weight, shared among them; the text similarity keeps
+ * {@code 1 - timeShare} of itself across any distance in time and the rest fades with the days
+ * between the stories ({@code timeScaleDays} for a factor e); each shared tag and category adds
+ * {@code tagBonus} and {@code categoryBonus}, 0 by default: even as tie-breaks they cost precision.
  */
 public record RankingWeights(double phraseBoost, double numberBoost, double timeShare, double timeScaleDays,
                              double tagBonus, double categoryBonus, double feedback, int feedbackReports) {

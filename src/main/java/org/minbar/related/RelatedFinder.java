@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -29,17 +32,20 @@ import org.apache.lucene.search.Weight;
  * (words, phrases, numbers; title and lead weighted, see StoryFeatures) make one query, each
  * feature weighted by how often the article uses it and by its kind; Lucene's BM25 adds the
  * rarity of each feature in the index and each candidate's own frequencies and length. The
- * similarity is that score over the article's score against itself, so 1 is the article's own
- * text and scores of different articles compare. It fades with the days between the two stories
- * (reports of one event come within days; other events in the same place, weeks apart), and
- * shared tags and categories add a little, to break near-ties only. Never the article itself;
- * a near-duplicate of one already chosen is skipped. Each choice comes with its reason.
+ * features of the two best matches are then added at a share of their weight and the query run
+ * again (pseudo-relevance feedback): what the reports of one story share outweighs one outlet's
+ * wording. The similarity is the score over the article's score against itself, so 1 is the
+ * article's own text and scores of different articles compare. Part of it fades with the days
+ * between the two stories (reports of one event come within days; other events in the same place,
+ * a week or more apart). Shared tags and categories can add a bonus, which the shipped weights
+ * leave at 0 as it made lists worse. Never the article itself; a near-duplicate of one already
+ * chosen is skipped. Each choice comes with its reason. RankingWeights holds the measured weights.
  */
 public final class RelatedFinder {
 
     static final int CANDIDATES = 50;
     /** The article's most telling features that make its query: rarer and more used first. */
-    static final int QUERY_FEATURES = 120;
+    static final int QUERY_FEATURES = 80;
     static final double NEAR_DUPLICATE = 0.7;
     static final int MATCHES_SHOWN = 8;
     private static final double MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
@@ -63,17 +69,21 @@ public final class RelatedFinder {
 
     private List<ScoredArticle> rank(IndexSearcher searcher, IndexedArticle article, int limit) throws IOException {
         Map<String, StoryFeatures.Feature> features = StoryFeatures.of(index.analyzer(), article.title(), article.text());
-        List<Clause> clauses = clauses(searcher.getIndexReader(), queryWeights(features, 1));
+        // Once the article is indexed, a feature in one document is in the article alone: it can match nothing else.
+        int alone = searcher.getIndexReader().docFreq(new Term(ArticleIndex.ID, Long.toString(article.id()))) > 0 ? 1 : 0;
+        Map<String, Optional<TermStates>> found = new HashMap<>();
+        List<Clause> clauses = clauses(searcher, queryWeights(features, 1, true), alone, found);
         if (clauses.isEmpty()) {
             return List.of();
         }
         Ranking ranking = candidates(searcher, article, clauses);
         if (weights.feedback() > 0 && weights.feedbackReports() > 0 && !ranking.candidates().isEmpty()) {
-            clauses = clauses(searcher.getIndexReader(), withFeedback(searcher, features, ranking.candidates()));
+            clauses = clauses(searcher, withFeedback(searcher, features, ranking.candidates()), alone, found);
             ranking = candidates(searcher, article, clauses);
         }
         List<ScoredArticle> chosen = new ArrayList<>();
         List<Set<String>> chosenTitles = new ArrayList<>();
+        List<Weight> parts = null;
         for (Candidate candidate : ranking.candidates()) {
             if (chosen.size() == limit) {
                 break;
@@ -81,7 +91,10 @@ public final class RelatedFinder {
             // Read only for the candidates reached: usually the first few.
             Set<String> title = RankingFacts.titleTerms(searcher.getIndexReader(), candidate.doc());
             if (chosenTitles.stream().noneMatch(other -> jaccard(other, title) >= NEAR_DUPLICATE)) {
-                chosen.add(new ScoredArticle(candidate.id(), candidate.score(), reason(searcher, clauses, candidate, ranking.own())));
+                if (parts == null) {
+                    parts = partWeights(searcher, clauses);
+                }
+                chosen.add(new ScoredArticle(candidate.id(), candidate.score(), reason(searcher, clauses, parts, candidate, ranking.own())));
                 chosenTitles.add(title);
             }
         }
@@ -128,12 +141,12 @@ public final class RelatedFinder {
     }
 
     /** Each feature's query weight: more uses count less than in proportion, and by kind. */
-    private Map<String, WeightedFeature> queryWeights(Map<String, StoryFeatures.Feature> features, double share) {
+    private Map<String, WeightedFeature> queryWeights(Map<String, StoryFeatures.Feature> features, double share, boolean inArticle) {
         Map<String, WeightedFeature> weighted = new java.util.LinkedHashMap<>();
         for (StoryFeatures.Feature feature : features.values()) {
             double boost = share * (1 + Math.log(feature.weight())) * weights.boost(feature.kind());
             if (boost > 0) {
-                weighted.put(feature.key(), new WeightedFeature(feature, boost));
+                weighted.put(feature.key(), new WeightedFeature(feature, boost, inArticle));
             }
         }
         return weighted;
@@ -146,44 +159,66 @@ public final class RelatedFinder {
      */
     private Map<String, WeightedFeature> withFeedback(IndexSearcher searcher, Map<String, StoryFeatures.Feature> features,
                                                       List<Candidate> ranked) throws IOException {
-        Map<String, WeightedFeature> weighted = queryWeights(features, 1);
+        Map<String, WeightedFeature> weighted = queryWeights(features, 1, true);
         int reports = Math.min(weights.feedbackReports(), ranked.size());
         for (int i = 0; i < reports; i++) {
             org.apache.lucene.document.Document stored = searcher.storedFields().document(ranked.get(i).doc(),
                     Set.of(ArticleIndex.TITLE, ArticleIndex.TEXT));
             Map<String, StoryFeatures.Feature> theirs = StoryFeatures.of(index.analyzer(),
                     stored.get(ArticleIndex.TITLE), stored.get(ArticleIndex.TEXT));
-            queryWeights(theirs, weights.feedback() / reports).forEach((key, feature) -> weighted.merge(key, feature,
-                    (mine, added) -> new WeightedFeature(mine.feature(), mine.boost() + added.boost())));
+            queryWeights(theirs, weights.feedback() / reports, false).forEach((key, feature) -> weighted.merge(key, feature,
+                    (mine, added) -> new WeightedFeature(mine.feature(), mine.boost() + added.boost(), mine.inArticle())));
         }
         return weighted;
     }
 
     /** One feature of the article's query, with its query weight. */
-    private record Clause(StoryFeatures.Feature feature, Query query, double priority) {}
+    private record Clause(StoryFeatures.Feature feature, Query query, double priority, boolean inArticle) {}
 
     private record Candidate(long id, int doc, double score, double similarity, double days, double bonus,
                              List<String> sharedTags, List<String> sharedCategories) {}
 
-    private record WeightedFeature(StoryFeatures.Feature feature, double boost) {}
+    /** A feature with its query weight; {@code inArticle} false for one that only the best matches have. */
+    private record WeightedFeature(StoryFeatures.Feature feature, double boost, boolean inArticle) {}
 
-    /** The most telling features as weighted term queries: rarer and weightier first; empty when none is in the index. */
-    private List<Clause> clauses(IndexReader reader, Map<String, WeightedFeature> features) throws IOException {
-        int documents = Math.max(1, reader.numDocs());
+    /**
+     * The most telling features as weighted term queries: rarer and weightier first; empty when none
+     * is in another document. {@code found} keeps where each feature is in the index, for the second query.
+     */
+    private List<Clause> clauses(IndexSearcher searcher, Map<String, WeightedFeature> features, int alone,
+                                 Map<String, Optional<TermStates>> found) throws IOException {
+        int documents = Math.max(1, searcher.getIndexReader().numDocs());
+        List<String> unknown = features.keySet().stream().filter(key -> !found.containsKey(key)).toList();
+        Map<String, TermStates> looked = FeatureStatistics.of(searcher.getTopReaderContext(), unknown);
+        unknown.forEach(key -> found.put(key, Optional.ofNullable(looked.get(key))));
         List<Clause> clauses = new ArrayList<>();
         for (WeightedFeature weighted : features.values()) {
-            Term term = new Term(ArticleIndex.STORY, weighted.feature().key());
-            int frequency = reader.docFreq(term);
+            TermStates states = found.get(weighted.feature().key()).orElse(null);
+            if (states == null || states.docFreq() <= alone) {
+                continue; // in no other document: matches nothing
+            }
+            int frequency = states.docFreq();
             double rarity = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
-            clauses.add(new Clause(weighted.feature(), new BoostQuery(new TermQuery(term), (float) weighted.boost()),
-                    weighted.boost() * rarity));
+            Query query = new TermQuery(new Term(ArticleIndex.STORY, weighted.feature().key()), states);
+            clauses.add(new Clause(weighted.feature(), new BoostQuery(query, (float) weighted.boost()),
+                    weighted.boost() * rarity, weighted.inArticle()));
         }
         clauses.sort(Comparator.comparingDouble(Clause::priority).reversed());
         return clauses.subList(0, Math.min(QUERY_FEATURES, clauses.size()));
     }
 
+    /** Each clause alone, for scoring its part of a candidate's similarity. */
+    private static List<Weight> partWeights(IndexSearcher searcher, List<Clause> clauses) throws IOException {
+        List<Weight> parts = new ArrayList<>(clauses.size());
+        for (Clause clause : clauses) {
+            parts.add(searcher.createWeight(searcher.rewrite(clause.query()), ScoreMode.COMPLETE, 1f));
+        }
+        return parts;
+    }
+
     /** The parts of a chosen candidate's similarity: each shared feature's score, by kind. */
-    private RelatedReason reason(IndexSearcher searcher, List<Clause> clauses, Candidate candidate, double own) throws IOException {
+    private RelatedReason reason(IndexSearcher searcher, List<Clause> clauses, List<Weight> parts, Candidate candidate, double own)
+            throws IOException {
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(candidate.doc(), leaves));
         int local = candidate.doc() - leaf.docBase;
@@ -191,9 +226,9 @@ public final class RelatedFinder {
         double phrases = 0;
         double numbers = 0;
         List<RelatedReason.Match> matches = new ArrayList<>();
-        for (Clause clause : clauses) {
-            Weight weight = searcher.createWeight(searcher.rewrite(clause.query()), ScoreMode.COMPLETE, 1f);
-            Scorer scorer = weight.scorer(leaf);
+        for (int i = 0; i < clauses.size(); i++) {
+            Clause clause = clauses.get(i);
+            Scorer scorer = parts.get(i).scorer(leaf);
             if (scorer == null || scorer.iterator().advance(local) != local) {
                 continue;
             }
@@ -204,7 +239,7 @@ public final class RelatedFinder {
                 case NUMBER -> numbers += part;
             }
             matches.add(new RelatedReason.Match(clause.feature().kind().name().toLowerCase(java.util.Locale.ROOT),
-                    clause.feature().surface(), round(part)));
+                    clause.feature().surface(), round(part), clause.inArticle()));
         }
         matches.sort(Comparator.comparingDouble(RelatedReason.Match::weight).reversed());
         return new RelatedReason(round(candidate.score()), round(candidate.similarity()), round(words), round(phrases),

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Why an article was chosen as related to another, for an editor: the text similarity (1 for the
  * article with itself) and its parts by kind of evidence, the features both share that weighed
- * most, the days between the two and what that left of the similarity, and the tags and
+ * most (the article's own, and those of its best matches), the days between the two and what that left of the similarity, and the tags and
  * categories both have, which only break near-ties. {@code score = similarity × timeFactor + bonus}.
  */
 public record RelatedReason(double score, double similarity, double words, double phrases, double numbers,
@@ -18,6 +18,10 @@ public record RelatedReason(double score, double similarity, double words, doubl
         sharedCategories = List.copyOf(sharedCategories);
     }
 
-    /** A shared feature: a word, a phrase or a number, as the article writes it, and its part of the similarity. */
-    public record Match(String kind, String text, double weight) {}
+    /**
+     * A matched feature: a word, a phrase or a number, as first written, and its part of the
+     * similarity; {@code inArticle} is false for one the article lacks but its two best matches
+     * have, which the ranking adds to its query (the words the reports of one story share).
+     */
+    public record Match(String kind, String text, double weight, boolean inArticle) {}
 }

@@ -62,7 +62,7 @@ class SearchQualityTest {
 
     @Test
     void searchFindsEveryFormOfAWordAndNothingElse() {
-        List<StoryCorpus.Report> reports = StoryCorpus.reports();
+        List<StoryCorpus.Report> reports = StoryCorpus.TUNING.reports();
         List<Question> questions = questions(reports);
         Tally lexicon = ask(questions, reports, storage.resolve("lexicon"), true);
         Tally light = ask(questions, reports, storage.resolve("light"), false);
@@ -113,7 +113,7 @@ class SearchQualityTest {
 
     private static List<Question> questions(List<StoryCorpus.Report> reports) {
         List<Question> questions = new ArrayList<>();
-        for (StoryCorpus.Probe probe : StoryCorpus.probes()) {
+        for (StoryCorpus.Probe probe : StoryCorpus.TUNING.probes()) {
             List<String> forms = probe.forms().stream().map(PlainArabic::normalize).toList();
             Set<Long> expected = holding(reports, forms);
             Set<Long> adjectives = holding(reports, forms.stream().map(form -> form + "ي").toList());
