@@ -61,6 +61,23 @@ class NewsAnalyzerTest {
     }
 
     @Test
+    void aConjunctionOrPrepositionGluedToAPluralAWordOrANumberIsReadAsOne() throws IOException {
+        NewsAnalyzer analyzer = new NewsAnalyzer(true);
+        assertEquals(terms(analyzer, "قرية"), terms(analyzer, "بقريه"), "ب before قرية written with ه, not بقر before a suffix");
+        assertEquals(terms(analyzer, "لغم"), terms(analyzer, "وألغام"), "و before ألغام, not وال before غام");
+        assertEquals(terms(analyzer, "لغم"), terms(analyzer, "بألغام"));
+        assertEquals(terms(analyzer, "وديعة"), terms(analyzer, "الودائع"));
+        for (String word : List.of("وزير", "وديعة", "وقف", "وضع")) {
+            assertNotEquals(terms(analyzer, word.substring(1)), terms(analyzer, word), word + " keeps its و");
+        }
+        assertEquals(terms(analyzer, "قال"), terms(analyzer, "وقال"), "a و before a known word that is not one with it comes off");
+        assertEquals(List.of("40"), terms(analyzer, "و40"));
+        assertEquals(List.of("45"), terms(analyzer, "بـ٤٥"));
+        assertEquals(List.of("22"), terms(analyzer, "الـ٢٢"));
+        assertEquals(terms(analyzer, "2.8"), terms(analyzer, "٢٫٨"), "the Arabic decimal separator is a decimal point");
+    }
+
+    @Test
     void homographsOfAPluralStayApart() throws IOException {
         NewsAnalyzer analyzer = new NewsAnalyzer(true);
         assertEquals(terms(analyzer, "أسير"), terms(analyzer, "الأسرى"));
