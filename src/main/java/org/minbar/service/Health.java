@@ -9,7 +9,8 @@ import org.minbar.storage.Database;
 /**
  * Whether the server can do its job, as named checks. Liveness ({@code /healthz}): what serving
  * needs and a restart could not fix by waiting: the database answers, it is still the file this
- * server opened, the writer runs, the search index is open. Readiness ({@code /readyz}): besides,
+ * server opened, the writer runs, the search index is open (or was closed by a full or read-only
+ * disk, which it outlives: it is opened again when the disk allows). Readiness ({@code /readyz}): besides,
  * writes can be stored now (no full disk, no read-only storage) and the index has taken in the log.
  */
 public final class Health {
@@ -31,14 +32,18 @@ public final class Health {
         Map<String, String> checks = new LinkedHashMap<>();
         checks.put("database", readable());
         checks.put("databaseFile", database.lastingFault().orElse(OK));
-        checks.put("searchIndex", derivation.isIndexBroken() ? "cannot be written; being opened again" : OK);
+        // An index the full or read-only disk broke heals when the disk does: no reason to restart.
+        boolean explained = database.writeFault().isPresent();
+        checks.put("searchIndex", derivation.isIndexBroken() && !explained ? "cannot be written; being opened again" : OK);
         return report(checks);
     }
 
     public Report readiness() {
         Map<String, String> checks = new LinkedHashMap<>(liveness().checks());
         checks.put("writes", database.writeFault().orElse(OK));
-        if (OK.equals(checks.get("searchIndex")) && !derivation.isIndexReady()) {
+        if (derivation.isIndexBroken()) {
+            checks.put("searchIndex", "cannot be written; being opened again");
+        } else if (!derivation.isIndexReady()) {
             checks.put("searchIndex", "being built or taking in the change log");
         }
         return report(checks);
