@@ -17,7 +17,7 @@ import org.apache.lucene.analysis.ar.ArabicNormalizer;
  * What light stemming cannot know of Arabic words: which broken plural belongs to which singular
  * (قذائف to قذيفة, أسرى to أسير but أسر to أسرة), and which words exist, so that a bare ل ب ك or ف
  * before a word is read as a clitic (لقذائف) only when the rest is a word and the whole is not
- * (لجنة, بنك). Read from resources/related (see the README there for sources and licenses),
+ * (لجنة, بنك). Read from resources/related (each file names its source and licence; see the README),
  * normalized as the analysis normalizes text (no tashkeel, bare alef, ي for ى, ه for ة).
  */
 final class ArabicLexicon {
