@@ -37,12 +37,17 @@ final class RelatedStories {
     }
 
     List<RelatedLink> of(Connection connection, Article article) throws SQLException {
-        return explained(connection, article).stream()
+        return choices(connection, article, false).stream()
                 .map(choice -> new RelatedLink(choice.title(), choice.url(), choice.source(), choice.score())).toList();
     }
 
     /** The same stories, each with who chose it and, for a similar one, why. */
     List<RelatedChoice> explained(Connection connection, Article article) throws SQLException {
+        return choices(connection, article, true);
+    }
+
+    /** Feeds render without the reasons: they are read (parsed from their JSON) only when asked for. */
+    private List<RelatedChoice> choices(Connection connection, Article article, boolean withReasons) throws SQLException {
         String own = links.article(article);
         Map<String, RelatedChoice> byUrl = new LinkedHashMap<>();
         List<String> guids = article.related().stream().flatMap(r -> r.guid().stream()).toList();
@@ -69,7 +74,8 @@ final class RelatedStories {
                 String url = links.article(ref.url(), ref.path());
                 RelatedStore.Scored scored = similar.get(ref.id());
                 if (!url.equals(own)) {
-                    byUrl.putIfAbsent(url, new RelatedChoice(ref.title(), url, "similar", scored.score(), reasons.read(scored.reason())));
+                    byUrl.putIfAbsent(url, new RelatedChoice(ref.title(), url, "similar", scored.score(),
+                            withReasons ? reasons.read(scored.reason()) : null));
                 }
             }
         }

@@ -205,6 +205,7 @@ class RelatedIndexingTest {
         progress.clear();
         restartDerivation();
         assertTrue(progress.contains("search index: rebuilt with 4 articles"), progress.toString());
+        assertTrue(progress.contains("related stories: 4 lists to compute again with the new ranking"), progress.toString());
         assertTrue(index.analysisIsCurrent());
     }
 
