@@ -141,12 +141,22 @@ public final class Derivation implements AutoCloseable {
         return thread != null && !related.indexUsable();
     }
 
-    /** Derives on the calling thread until the log is taken in whole: an import that will exit. */
+    /** Derives on the calling thread until the log is taken in whole and no list is stale: an import that will exit. */
     public void catchUp() {
         if (related == null) {
             progress.accept("related stories: a running server holds the search index; it takes these articles in itself");
             return;
         }
+        takeInLog();
+        refreshStaleLists();
+    }
+
+    /**
+     * On the calling thread, takes in the whole log: once it returns, the feeds show every logged
+     * change with its article's own related stories. The lists a change made stale follow in
+     * {@link #refreshStaleLists}. Not with a derivation {@link #start}ed.
+     */
+    public void takeInLog() {
         related.prepare(mark, progress);
         long before = mark;
         while (deriveNextBatch()) {
@@ -155,8 +165,12 @@ public final class Derivation implements AutoCloseable {
         if (mark > before) {
             progress.accept("related stories: computed for the " + (mark - before) + " changes in the log");
         }
+    }
+
+    /** On the calling thread, computes every stale or missing related list again. Not with a derivation {@link #start}ed. */
+    public void refreshStaleLists() {
         while (related.refreshStale(STALE_PER_PASS, cache::invalidateAll) > 0) {
-            // lists a rebuild or an older store left missing
+            // lists a burst made stale, or a rebuild or an older store left missing
         }
     }
 
