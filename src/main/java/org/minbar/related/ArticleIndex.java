@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -65,11 +66,13 @@ public final class ArticleIndex implements AutoCloseable {
     static final String STORY = "story";
     private static final FieldType STORY_FIELD = storyField();
     /** What the documents hold besides the analysis: a change here, like one of the analysis, means a rebuild. */
-    private static final String SCHEMA = "story-features-1";
+    private static final String SCHEMA = "story-features-2";
     /** Commit data: the last change-log position taken in (an older index, with a time watermark, reads as never committed). */
     private static final String WATERMARK = "change-seq";
     private static final String ANALYSIS = "analysis";
     private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
+    /** How many articles' features are kept after indexing: a single publish's, or the end of a burst's batch. */
+    private static final int RECENT_FEATURES = 32;
 
     private final Path folder;
     private final boolean withLexicon;
@@ -79,6 +82,13 @@ public final class ArticleIndex implements AutoCloseable {
     private volatile Directory directory;
     private volatile IndexWriter writer;
     private volatile SearcherManager searchers;
+    /** The story features of the last articles put, for their similarity queries that follow at once. */
+    private final Map<IndexedArticle, Map<String, StoryFeatures.Feature>> recentFeatures = new LinkedHashMap<>(32, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<IndexedArticle, Map<String, StoryFeatures.Feature>> eldest) {
+            return size() > RECENT_FEATURES;
+        }
+    };
 
     private ArticleIndex(Path folder, boolean withLexicon, Directory directory, IndexWriter writer, Analyzer analyzer,
                          String analysis) throws IOException {
@@ -155,6 +165,7 @@ public final class ArticleIndex implements AutoCloseable {
         FieldType type = new FieldType();
         type.setTokenized(true);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.setStoreTermVectors(true); // a document's features, read back for feedback without analyzing its text again
         type.freeze();
         return type;
     }
@@ -219,23 +230,43 @@ public final class ArticleIndex implements AutoCloseable {
         }
     }
 
+    /**
+     * The article's story features: those found when it was indexed, if it was one of the last, or
+     * analyzed now (the lexicon's analysis is the dearest part of a similarity query).
+     */
+    Map<String, StoryFeatures.Feature> features(IndexedArticle article) {
+        synchronized (recentFeatures) {
+            Map<String, StoryFeatures.Feature> known = recentFeatures.get(article);
+            if (known != null) {
+                return known;
+            }
+        }
+        return StoryFeatures.of(analyzer, article.title(), article.text());
+    }
+
     /** Adds or replaces the article's document; seen by searches after the next {@link #commit}. */
     public void put(IndexedArticle article) {
+        AnalyzedText title = AnalyzedText.of(analyzer, TITLE, article.title());
+        AnalyzedText text = AnalyzedText.of(analyzer, TEXT, article.text());
         Document document = new Document();
         document.add(new StringField(ID, Long.toString(article.id()), Field.Store.YES));
-        document.add(new TextField(TITLE, article.title(), Field.Store.YES));
-        document.add(new TextField(TEXT, article.text(), Field.Store.YES)); // stored for search highlights
+        document.add(new Field(TITLE, title.tokenStream(), TextField.TYPE_NOT_STORED));
+        document.add(new StoredField(TITLE, article.title()));
+        document.add(new Field(TEXT, text.tokenStream(), TextField.TYPE_NOT_STORED));
+        document.add(new StoredField(TEXT, article.text())); // for search highlights and explanations
         article.categories().forEach(c -> document.add(new StringField(CATEGORY, c, Field.Store.YES)));
         article.tags().forEach(t -> document.add(new StringField(TAG, t, Field.Store.YES)));
         article.authors().forEach(a -> document.add(new TextField(AUTHOR, a, Field.Store.NO)));
-        document.add(new Field(STORY, new FeatureTokens(List.copyOf(
-                StoryFeatures.of(analyzer, article.title(), article.text()).values())), STORY_FIELD));
+        Map<String, StoryFeatures.Feature> features = StoryFeatures.of(title, text);
+        synchronized (recentFeatures) {
+            recentFeatures.put(article, features);
+        }
+        document.add(new Field(STORY, new FeatureTokens(List.copyOf(features.values())), STORY_FIELD));
         article.termNames().forEach(n -> document.add(new TextField(NAMES, n, Field.Store.NO)));
         document.add(new NumericDocValuesField(RANK_ID, article.id()));
         article.categories().forEach(c -> document.add(new SortedSetDocValuesField(RANK_CATEGORY, new BytesRef(c))));
         article.tags().forEach(t -> document.add(new SortedSetDocValuesField(RANK_TAG, new BytesRef(t))));
-        AnalyzedTerms.of(analyzer, TITLE, article.title())
-                .forEach(term -> document.add(new SortedSetDocValuesField(RANK_TITLE_TERMS, new BytesRef(term))));
+        title.terms().forEach(term -> document.add(new SortedSetDocValuesField(RANK_TITLE_TERMS, new BytesRef(term))));
         long published = article.published().toEpochMilli();
         document.add(new LongPoint(PUBLISHED, published));
         document.add(new NumericDocValuesField(PUBLISHED, published));

@@ -8,12 +8,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
+import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -61,23 +61,33 @@ public final class RelatedFinder {
         this.weights = weights;
     }
 
-    /** Up to {@code limit} articles like this one, best first. */
+    /** Up to {@code limit} articles like this one, best first, each with its reason. */
     public List<ScoredArticle> relatedTo(IndexedArticle article, int limit) {
-        return index.search(searcher -> rank(searcher, article, limit));
+        return relatedTo(article, limit, limit);
     }
 
-    private List<ScoredArticle> rank(IndexSearcher searcher, IndexedArticle article, int limit) throws IOException {
-        Map<String, StoryFeatures.Feature> features = StoryFeatures.of(index.analyzer(), article.title(), article.text());
+    /**
+     * Up to {@code limit} articles like this one, best first; only the first {@code explained} with
+     * their reason (the others' is null): working out each feature's part costs a scorer per feature.
+     */
+    public List<ScoredArticle> relatedTo(IndexedArticle article, int limit, int explained) {
+        return index.search(searcher -> rank(searcher, article, limit, explained));
+    }
+
+    private List<ScoredArticle> rank(IndexSearcher searcher, IndexedArticle article, int limit, int explained) throws IOException {
+        Map<String, StoryFeatures.Feature> features = index.features(article);
         // Once the article is indexed, a feature in one document is in the article alone: it can match nothing else.
         int alone = searcher.getIndexReader().docFreq(new Term(ArticleIndex.ID, Long.toString(article.id()))) > 0 ? 1 : 0;
-        Map<String, Optional<TermStates>> found = new HashMap<>();
-        List<Clause> clauses = clauses(searcher, queryWeights(features, 1, true), alone, found);
+        Map<String, TermStates> found = new HashMap<>();
+        List<Clause> clauses = clauses(searcher, queryWeights(features, 1, true), alone, found, 0);
         if (clauses.isEmpty()) {
             return List.of();
         }
         Ranking ranking = candidates(searcher, article, clauses);
         if (weights.feedback() > 0 && weights.feedbackReports() > 0 && !ranking.candidates().isEmpty()) {
-            clauses = clauses(searcher, withFeedback(searcher, features, ranking.candidates()), alone, found);
+            // Feedback only adds weight: a feature that cannot beat the weakest clause kept is not looked up.
+            double weakest = clauses.size() == QUERY_FEATURES ? clauses.get(clauses.size() - 1).priority() : 0;
+            clauses = clauses(searcher, withFeedback(searcher, features, ranking.candidates()), alone, found, weakest);
             ranking = candidates(searcher, article, clauses);
         }
         List<ScoredArticle> chosen = new ArrayList<>();
@@ -90,10 +100,14 @@ public final class RelatedFinder {
             // Read only for the candidates reached: usually the first few.
             Set<String> title = RankingFacts.titleTerms(searcher.getIndexReader(), candidate.doc());
             if (chosenTitles.stream().noneMatch(other -> jaccard(other, title) >= NEAR_DUPLICATE)) {
-                if (parts == null) {
-                    parts = partWeights(searcher, clauses);
+                RelatedReason reason = null;
+                if (chosen.size() < explained) {
+                    if (parts == null) {
+                        parts = partWeights(searcher, clauses);
+                    }
+                    reason = reason(searcher, clauses, parts, candidate, ranking.own());
                 }
-                chosen.add(new ScoredArticle(candidate.id(), candidate.score(), reason(searcher, clauses, parts, candidate, ranking.own())));
+                chosen.add(new ScoredArticle(candidate.id(), candidate.score(), reason));
                 chosenTitles.add(title);
             }
         }
@@ -160,11 +174,9 @@ public final class RelatedFinder {
                                                       List<Candidate> ranked) throws IOException {
         Map<String, WeightedFeature> weighted = queryWeights(features, 1, true);
         int reports = Math.min(weights.feedbackReports(), ranked.size());
+        TermVectors vectors = searcher.getIndexReader().termVectors();
         for (int i = 0; i < reports; i++) {
-            org.apache.lucene.document.Document stored = searcher.storedFields().document(ranked.get(i).doc(),
-                    Set.of(ArticleIndex.TITLE, ArticleIndex.TEXT));
-            Map<String, StoryFeatures.Feature> theirs = StoryFeatures.of(index.analyzer(),
-                    stored.get(ArticleIndex.TITLE), stored.get(ArticleIndex.TEXT));
+            Map<String, StoryFeatures.Feature> theirs = StoryFeatures.indexed(vectors.get(ranked.get(i).doc(), ArticleIndex.STORY));
             queryWeights(theirs, weights.feedback() / reports, false).forEach((key, feature) -> weighted.merge(key, feature,
                     (mine, added) -> new WeightedFeature(mine.feature(), mine.boost() + added.boost(), mine.inArticle())));
         }
@@ -182,28 +194,38 @@ public final class RelatedFinder {
 
     /**
      * The most telling features as weighted term queries: rarer and weightier first; empty when none
-     * is in another document. {@code found} keeps where each feature is in the index, for the second query.
+     * is in another document. {@code found} keeps where the features looked up are in the index, for
+     * the next query; a feature not yet looked up is left out unless its weight at the greatest
+     * rarity possible reaches {@code weakest}.
      */
     private List<Clause> clauses(IndexSearcher searcher, Map<String, WeightedFeature> features, int alone,
-                                 Map<String, Optional<TermStates>> found) throws IOException {
+                                 Map<String, TermStates> found, double weakest) throws IOException {
         int documents = Math.max(1, searcher.getIndexReader().numDocs());
-        List<String> unknown = features.keySet().stream().filter(key -> !found.containsKey(key)).toList();
+        double rarest = rarity(documents, alone + 1);
+        List<String> unknown = features.values().stream()
+                .filter(weighted -> !found.containsKey(weighted.feature().key()) && weighted.boost() * rarest >= weakest)
+                .map(weighted -> weighted.feature().key()).toList();
         Map<String, TermStates> looked = FeatureStatistics.of(searcher.getTopReaderContext(), unknown);
-        unknown.forEach(key -> found.put(key, Optional.ofNullable(looked.get(key))));
+        unknown.forEach(key -> found.put(key, looked.get(key))); // null: in no document
         List<Clause> clauses = new ArrayList<>();
         for (WeightedFeature weighted : features.values()) {
-            TermStates states = found.get(weighted.feature().key()).orElse(null);
+            TermStates states = found.get(weighted.feature().key());
             if (states == null || states.docFreq() <= alone) {
-                continue; // in no other document: matches nothing
+                continue; // in no other document: matches nothing (or, not looked up, could not count)
             }
             int frequency = states.docFreq();
-            double rarity = Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
+            double rarity = rarity(documents, frequency);
             Query query = new TermQuery(new Term(ArticleIndex.STORY, weighted.feature().key()), states);
             clauses.add(new Clause(weighted.feature(), new BoostQuery(query, (float) weighted.boost()),
                     weighted.boost() * rarity, weighted.inArticle()));
         }
         clauses.sort(Comparator.comparingDouble(Clause::priority).reversed());
         return clauses.subList(0, Math.min(QUERY_FEATURES, clauses.size()));
+    }
+
+    /** BM25's inverse document frequency. */
+    private static double rarity(int documents, int frequency) {
+        return Math.log(1 + (documents - frequency + 0.5) / (frequency + 0.5));
     }
 
     /** Each clause alone, for scoring its part of a candidate's similarity. */

@@ -1,16 +1,15 @@
 package org.minbar.related;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The evidence an article gives of which story it reports, as weighted features: its words (the
@@ -56,12 +55,35 @@ public final class StoryFeatures {
 
     /** The article's features, in the order first read (title first). */
     static Map<String, Feature> of(Analyzer analyzer, String title, String text) {
+        return of(AnalyzedText.of(analyzer, ArticleIndex.TITLE, title), AnalyzedText.of(analyzer, ArticleIndex.TEXT, text));
+    }
+
+    /** The features of a title and text analyzed already, in the order first read (title first). */
+    static Map<String, Feature> of(AnalyzedText title, AnalyzedText text) {
         Map<String, Feature> features = new LinkedHashMap<>();
-        List<Token> titleTokens = tokens(analyzer, title, WORDS_READ);
-        List<Token> textTokens = tokens(analyzer, text, WORDS_READ);
+        List<Token> titleTokens = tokens(title, WORDS_READ);
+        List<Token> textTokens = tokens(text, WORDS_READ);
         add(features, titleTokens, i -> TITLE_WEIGHT);
         add(features, textTokens, i -> i < LEAD_WORDS ? LEAD_WEIGHT : 1);
         return Collections.unmodifiableMap(features);
+    }
+
+    /**
+     * The features of a document as the index holds them (its story field's term vector): their
+     * weights exact, their words as analyzed (normalized, stemmed) rather than as written.
+     */
+    static Map<String, Feature> indexed(Terms vector) throws IOException {
+        Map<String, Feature> features = new LinkedHashMap<>();
+        if (vector == null) {
+            return features;
+        }
+        TermsEnum terms = vector.iterator();
+        for (BytesRef term = terms.next(); term != null; term = terms.next()) {
+            String key = term.utf8ToString();
+            Kind kind = Kind.of(key);
+            features.put(key, new Feature(key, kind, (int) terms.totalTermFreq(), key.substring(kind.prefix.length())));
+        }
+        return features;
     }
 
     private interface Weights {
@@ -110,23 +132,16 @@ public final class StoryFeatures {
     /** An analyzed word, the text it was read from, and whether it follows the previous one directly (no stop word or sentence between). */
     private record Token(String term, String surface, boolean adjacent) {}
 
-    private static List<Token> tokens(Analyzer analyzer, String text, int limit) {
+    private static List<Token> tokens(AnalyzedText analyzed, int limit) {
         List<Token> tokens = new ArrayList<>();
-        String source = text == null ? "" : text;
-        try (TokenStream stream = analyzer.tokenStream(ArticleIndex.TEXT, source)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            int previousEnd = -1;
-            while (stream.incrementToken() && tokens.size() < limit) {
-                String surface = source.substring(offset.startOffset(), offset.endOffset());
-                boolean adjacent = previousEnd >= 0 && onlySpaceBetween(source, previousEnd, offset.startOffset());
-                tokens.add(new Token(term.toString(), surface, adjacent));
-                previousEnd = offset.endOffset();
+        int previousEnd = -1;
+        for (AnalyzedText.Token token : analyzed.tokens()) {
+            if (tokens.size() == limit) {
+                break;
             }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analyzing text in memory cannot fail", e);
+            boolean adjacent = previousEnd >= 0 && onlySpaceBetween(analyzed.text(), previousEnd, token.start());
+            tokens.add(new Token(token.term(), analyzed.surface(token), adjacent));
+            previousEnd = token.end();
         }
         return tokens;
     }

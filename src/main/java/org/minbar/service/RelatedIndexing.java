@@ -137,7 +137,7 @@ final class RelatedIndexing {
                 stale.addAll(database.read(connection -> related.referencing(connection, article.id(), NEIGHBOURS)));
                 continue;
             }
-            List<ScoredArticle> nearest = finder.relatedTo(indexed(article), NEIGHBOURS);
+            List<ScoredArticle> nearest = finder.relatedTo(indexed(article), NEIGHBOURS, RELATED_PER_ARTICLE);
             lists.put(article.id(), scored(nearest.subList(0, Math.min(RELATED_PER_ARTICLE, nearest.size()))));
             for (ScoredArticle neighbour : nearest) {
                 offers.computeIfAbsent(neighbour.id(), id -> new HashMap<>()).merge(article.id(), neighbour.score(), Math::max);
