@@ -51,6 +51,7 @@ public final class RelatedFinder {
 
     private final ArticleIndex index;
     private final RankingWeights weights;
+    private final FeatureStatistics statistics = new FeatureStatistics();
 
     public RelatedFinder(ArticleIndex index) {
         this(index, RankingWeights.DEFAULT);
@@ -205,7 +206,7 @@ public final class RelatedFinder {
         List<String> unknown = features.values().stream()
                 .filter(weighted -> !found.containsKey(weighted.feature().key()) && weighted.boost() * rarest >= weakest)
                 .map(weighted -> weighted.feature().key()).toList();
-        Map<String, TermStates> looked = FeatureStatistics.of(searcher.getTopReaderContext(), unknown);
+        Map<String, TermStates> looked = statistics.of(searcher.getTopReaderContext(), unknown);
         unknown.forEach(key -> found.put(key, looked.get(key))); // null: in no document
         List<Clause> clauses = new ArrayList<>();
         for (WeightedFeature weighted : features.values()) {

@@ -19,9 +19,10 @@ public record RelatedReason(double score, double similarity, double words, doubl
     }
 
     /**
-     * A matched feature: a word, a phrase or a number, as first written, and its part of the
-     * similarity; {@code inArticle} is false for one the article lacks but its two best matches
-     * have, which the ranking adds to its query (the words the reports of one story share).
+     * A matched feature: a word, a phrase or a number, as first written in the article, and its
+     * part of the similarity; {@code inArticle} is false for one the article lacks but its two best
+     * matches have, which the ranking adds to its query (the words the reports of one story share),
+     * shown as the index holds it (normalized and stemmed: it is read from the index, not the text).
      */
     public record Match(String kind, String text, double weight, boolean inArticle) {}
 }

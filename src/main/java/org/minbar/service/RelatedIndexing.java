@@ -40,8 +40,18 @@ import org.minbar.storage.RelatedStore;
 final class RelatedIndexing {
 
     static final int RELATED_PER_ARTICLE = 5;
-    /** How many of its nearest articles a new article is offered to as a related story. */
-    static final int NEIGHBOURS = 10;
+    /**
+     * How many of its nearest articles a new article is offered to as a related story: those whose
+     * list it may enter are computed again. Measured by RelatedStoriesQualityTest, offering it to
+     * 10 instead leaves precision@3 as it is on both sets and moves the held-out set's p@5 from
+     * 0.780 to 0.787 (three entries in 400), for twice the lists computed again after a burst.
+     */
+    static final int NEIGHBOURS = 5;
+    /**
+     * The most lists naming a deleted article that are computed again (the others show one entry
+     * fewer, as a deleted article is never served, until they are computed for another reason).
+     */
+    static final int MOST_REFILLED_AFTER_DELETE = 100;
     private static final int REBUILD_BATCH = 500;
     /**
      * How often the index is made durable while changes flow: each batch is made searchable at
@@ -134,10 +144,10 @@ final class RelatedIndexing {
         Set<Long> stale = new LinkedHashSet<>();
         for (Article article : changed.values()) {
             if (article.isDeleted()) {
-                stale.addAll(database.read(connection -> related.referencing(connection, article.id(), NEIGHBOURS)));
+                stale.addAll(database.read(connection -> related.referencing(connection, article.id(), MOST_REFILLED_AFTER_DELETE)));
                 continue;
             }
-            List<ScoredArticle> nearest = finder.relatedTo(indexed(article), NEIGHBOURS, RELATED_PER_ARTICLE);
+            List<ScoredArticle> nearest = finder.relatedTo(indexed(article), NEIGHBOURS);
             lists.put(article.id(), scored(nearest.subList(0, Math.min(RELATED_PER_ARTICLE, nearest.size()))));
             for (ScoredArticle neighbour : nearest) {
                 offers.computeIfAbsent(neighbour.id(), id -> new HashMap<>()).merge(article.id(), neighbour.score(), Math::max);

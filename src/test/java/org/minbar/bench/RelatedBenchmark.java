@@ -33,7 +33,8 @@ import org.minbar.websub.Doorbell;
  * in 40 topics): the median time to publish one article through the service until it is in the
  * feeds with its related stories (stored, indexed, its own list computed: the freshness an idle
  * server gives), and until the lists of the neighbours it may enter are computed again too
- * (publish+derive), the median time of a similarity query and of a two-word search, the
+ * (publish+derive), the median time of a similarity query and of a two-word search, the rate at
+ * which a burst of 2,000 articles (through the batch path) is derived, lists and neighbours', the
  * time to rebuild the whole index from SQLite, and the heap in use. Not part of the test suite;
  * run bench/related.sh.
  */
@@ -44,14 +45,15 @@ public final class RelatedBenchmark {
 
     private static final int TOPICS = 40;
     private static final int SAMPLES = 30;
+    private static final int BURST = 2_000;
 
     public static void main(String[] args) throws Exception {
         int small = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int large = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         Path folder = Files.createTempDirectory("minbar-related-bench");
         Vocabulary words = new Vocabulary(new Random(7));
-        System.out.printf(Locale.ROOT, "%-10s %15s %18s %18s %14s %16s %12s %9s%n", "articles", "in feed ms", "publish+derive ms",
-                "similarity query ms", "search ms", "index rebuild s", "heap MB", "segments");
+        System.out.printf(Locale.ROOT, "%-10s %11s %18s %20s %10s %16s %16s %8s %9s%n", "articles", "in feed ms", "publish+derive ms",
+                "similarity query ms", "search ms", "burst catch-up/s", "index rebuild s", "heap MB", "segments");
         try (Database database = Database.open(folder)) {
             ArticleIndex index = ArticleIndex.open(folder.resolve("index"));
             int stored = 0;
@@ -85,6 +87,19 @@ public final class RelatedBenchmark {
                 stored += SAMPLES;
                 ArticleSearch search = new ArticleSearch(index);
                 double searching = median(SAMPLES, i -> search.search(words.query(Math.floorMod(i, TOPICS)), 20, Instant.now()));
+                // A burst through the batch path, then everything it makes derived: its lists and the neighbours' it enters.
+                for (int from = 0; from < BURST; from += 500) {
+                    List<Submission> batch = new ArrayList<>();
+                    for (int i = from; i < from + 500; i++) {
+                        batch.add(new Submission("application/json", words.json("urn:bench:burst-" + size + "-" + i,
+                                Math.floorMod(i, TOPICS)).getBytes(StandardCharsets.UTF_8)));
+                    }
+                    articles.submitAll(batch);
+                }
+                long burstStart = System.nanoTime();
+                derivation.catchUp();
+                double catchUp = BURST / ((System.nanoTime() - burstStart) / 1e9);
+                stored += BURST;
                 index.close();
                 deleteTree(folder.resolve("index"));
                 index = ArticleIndex.open(folder.resolve("index"));
@@ -94,8 +109,8 @@ public final class RelatedBenchmark {
                 double rebuild = (System.nanoTime() - start) / 1e9;
                 System.gc();
                 long heap = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1_000_000;
-                System.out.printf(Locale.ROOT, "%-10d %15.1f %18.1f %18.2f %14.2f %16.1f %12d %9d%n", stored, inFeed[SAMPLES / 2], publish,
-                        similarity, searching, rebuild, heap, segments);
+                System.out.printf(Locale.ROOT, "%-10d %11.1f %18.1f %20.2f %10.2f %16.0f %16.1f %8d %9d%n", stored, inFeed[SAMPLES / 2],
+                        publish, similarity, searching, catchUp, rebuild, heap, segments);
             }
             index.close();
         } finally {
