@@ -1,13 +1,17 @@
 package org.minbar;
 
+import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.util.Headers;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
+import org.minbar.config.ConfigException;
 import org.minbar.config.FeedsDirectory;
 import org.minbar.config.PublishingToken;
 import org.minbar.config.SiteConfig;
@@ -32,6 +36,7 @@ import org.minbar.service.SeedImport;
 import org.minbar.service.WebSubService;
 import org.minbar.service.WordPressAddresses;
 import org.minbar.storage.Database;
+import org.minbar.storage.StorageFolder;
 import org.minbar.websub.Backoff;
 import org.minbar.websub.CallbackGuard;
 import org.minbar.websub.HubClient;
@@ -52,7 +57,11 @@ public final class App implements AutoCloseable {
     /** The search index's folder inside the storage folder. */
     public static final String INDEX_FOLDER = "index";
 
+    /** How long requests under way may take to finish when the server stops: within Docker's 10 s before it kills. */
+    static final Duration DRAIN = Duration.ofSeconds(8);
+
     private final Undertow undertow;
+    private final GracefulShutdownHandler draining;
     private final Publishing publishing;
     private final ExternalChanges externalChanges;
     private final WebSubService webSub;
@@ -61,9 +70,10 @@ public final class App implements AutoCloseable {
     private final int port;
     private final PublishingToken.Resolved token;
 
-    private App(Undertow undertow, Publishing publishing, ExternalChanges externalChanges,
+    private App(Undertow undertow, GracefulShutdownHandler draining, Publishing publishing, ExternalChanges externalChanges,
                 WebSubService webSub, HubDispatcher dispatcher, SiteConfig site, int port, PublishingToken.Resolved token) {
         this.undertow = undertow;
+        this.draining = draining;
         this.publishing = publishing;
         this.externalChanges = externalChanges;
         this.webSub = webSub;
@@ -84,20 +94,24 @@ public final class App implements AutoCloseable {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; charset=utf-8");
             exchange.getResponseSender().send("Minbar is starting: its store is being opened; try again in a moment\n");
         });
+        // Requests under way when the server is told to stop are finished first; new ones get 503.
+        GracefulShutdownHandler draining = Handlers.gracefulShutdown(exchange -> routes.get().handleRequest(exchange));
         Undertow undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Routes.maxEntityBytes(settings.maxBodyBytes()))
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 30_000)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
-                .setHandler(exchange -> routes.get().handleRequest(exchange))
+                .setHandler(draining)
                 .build();
+        listen(undertow, settings); // first: a busy port is told before anything is created
         Publishing publishing = null;
         WebSubService webSub = null;
         HubDispatcher dispatcher = null;
         try {
-            undertow.start();
             int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
             SiteConfig site = FeedsDirectory.load(settings.feeds(), settings.baseUrl(), fallbackBaseUrl(settings.host(), port));
+            StorageFolder.requireUsable(settings.storage()); // nothing is created before the settings are known good
+            BaseUrlCheck.mismatch(site.baseUrl(), port).ifPresent(LOG::warn);
             PublishingToken.Resolved token = PublishingToken.resolve(settings.token(), settings.storage());
             Clock clock = Clock.systemUTC();
             publishing = Publishing.forServer(settings.storage(), site, clock);
@@ -132,7 +146,7 @@ public final class App implements AutoCloseable {
                     database.file());
             ExternalChanges externalChanges = new ExternalChanges(database, publishing.derivation::changed);
             dispatcher.start();
-            return new App(undertow, publishing, externalChanges, webSub, dispatcher, site, port, token);
+            return new App(undertow, draining, publishing, externalChanges, webSub, dispatcher, site, port, token);
         } catch (RuntimeException e) {
             undertow.stop();
             if (dispatcher != null) {
@@ -145,6 +159,23 @@ public final class App implements AutoCloseable {
                 publishing.close();
             }
             throw e;
+        }
+    }
+
+    /** Binds the port, or says in one line why it cannot. */
+    private static void listen(Undertow undertow, ServerSettings settings) {
+        try {
+            undertow.start();
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof BindException)) {
+                cause = cause.getCause();
+            }
+            String where = settings.host() + ":" + settings.port();
+            throw new ConfigException(cause instanceof BindException
+                    ? "cannot listen on " + where + ": " + cause.getMessage()
+                            + " (another server is using the port; choose another with --port or MINBAR_PORT)"
+                    : "cannot listen on " + where + ": " + cause, e);
         }
     }
 
@@ -170,8 +201,20 @@ public final class App implements AutoCloseable {
         return token;
     }
 
+    /**
+     * Stops: requests under way are finished first (for at most {@link #DRAIN}; new ones are
+     * answered 503 meanwhile), then the listener, the background work and the store are closed.
+     */
     @Override
     public void close() {
+        draining.shutdown();
+        try {
+            if (!draining.awaitShutdown(DRAIN.toMillis())) {
+                LOG.warn("stopping with requests still under way after {} s", DRAIN.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         externalChanges.close();
         undertow.stop();
         webSub.close();

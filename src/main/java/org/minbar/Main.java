@@ -40,6 +40,9 @@ import picocli.CommandLine.Spec;
 public final class Main {
 
     public static void main(String[] args) {
+        // Undertow and XNIO log through JBoss Logging, which would pick java.util.logging and its own
+        // two-line format; through SLF4J every line has the one format of the rest.
+        System.setProperty("org.jboss.logging.provider", "slf4j");
         System.exit(commandLine().execute(withDefaultCommand(args)));
     }
 
@@ -152,9 +155,10 @@ public final class Main {
             System.out.println("Publishing token: " + app.token().source());
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.close();
+                app.close(); // finishes the requests under way first
                 stopped.countDown();
             }, "minbar-shutdown"));
+            TermSignal.exitZeroOnTerm();
             stopped.await();
             return 0;
         }

@@ -61,11 +61,17 @@ public final class ServerProcess {
         for (String line; System.nanoTime() < deadline && (line = out.readLine()) != null; ) {
             if (line.startsWith("Minbar is serving ")) {
                 String url = line.substring("Minbar is serving ".length());
-                Thread drain = new Thread(() -> out.lines().forEach(later -> {
-                    synchronized (output) {
-                        output.add(later);
+                Thread drain = new Thread(() -> {
+                    try {
+                        out.lines().forEach(later -> {
+                            synchronized (output) {
+                                output.add(later);
+                            }
+                        });
+                    } catch (java.io.UncheckedIOException e) {
+                        // the process ended and its output was closed
                     }
-                }));
+                });
                 drain.setDaemon(true);
                 drain.start();
                 return url;
