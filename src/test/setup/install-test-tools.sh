@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the integration tests drive from Debian's packages, when it is missing: Chromium
-# and ChromeDriver for BrowserIT, and Universal Feed Parser (python3-feedparser, with Debian's
-# python3) for FeedReaderIT. Maven runs this before the integration tests (pre-integration-test),
+# and ChromeDriver for BrowserIT, Universal Feed Parser (python3-feedparser, with Debian's
+# python3) for FeedReaderIT, and systemd-analyze (systemd) for ServiceFilesIT. Maven runs this before the integration tests (pre-integration-test),
 # so `mvn -B verify` on a fresh machine needs nothing installed by hand. Does nothing when all is
 # there; never asks a question.
 set -euo pipefail
@@ -9,10 +9,11 @@ set -euo pipefail
 CHROMIUM=/usr/bin/chromium
 CHROMEDRIVER=/usr/bin/chromedriver
 PYTHON=/usr/bin/python3
-PACKAGES=(chromium chromium-driver python3-feedparser)
+SYSTEMD_ANALYZE=/usr/bin/systemd-analyze
+PACKAGES=(chromium chromium-driver python3-feedparser systemd)
 
 present() {
-    [[ -x $CHROMIUM && -x $CHROMEDRIVER ]] && "$PYTHON" -c 'import feedparser' 2>/dev/null
+    [[ -x $CHROMIUM && -x $CHROMEDRIVER && -x $SYSTEMD_ANALYZE ]] && "$PYTHON" -c 'import feedparser' 2>/dev/null
 }
 
 if present; then
@@ -21,7 +22,7 @@ fi
 
 fail() {
     echo "install-test-tools: $1" >&2
-    echo "install-test-tools: the integration tests need $CHROMIUM, $CHROMEDRIVER and feedparser for $PYTHON:" \
+    echo "install-test-tools: the integration tests need $CHROMIUM, $CHROMEDRIVER, $SYSTEMD_ANALYZE and feedparser for $PYTHON:" \
         "install Debian's packages as root (apt-get install ${PACKAGES[*]}), or skip the integration tests with -DskipITs." >&2
     exit 1
 }
@@ -50,6 +51,6 @@ if ! install_packages; then
     apt_get update || fail "apt-get update failed."
     install_packages || fail "apt-get install ${PACKAGES[*]} failed."
 fi
-present || fail "the packages installed, but $CHROMIUM, $CHROMEDRIVER or feedparser for $PYTHON is not there."
+present || fail "the packages installed, but $CHROMIUM, $CHROMEDRIVER, $SYSTEMD_ANALYZE or feedparser for $PYTHON is not there."
 echo "install-test-tools: installed in $((SECONDS - started)) s: $("$CHROMIUM" --version 2>/dev/null || echo '?'),"\
     "feedparser $("$PYTHON" -c 'import feedparser; print(feedparser.__version__)')"

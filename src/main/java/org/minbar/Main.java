@@ -43,6 +43,9 @@ public final class Main {
         // Undertow and XNIO log through JBoss Logging, which would pick java.util.logging and its own
         // two-line format; through SLF4J every line has the one format of the rest.
         System.setProperty("org.jboss.logging.provider", "slf4j");
+        // Log lines keep ASCII digits on a machine whose locale is Arabic (the logger formats its
+        // dates in the default locale); Minbar's own formats name their locale.
+        Locale.setDefault(Locale.Category.FORMAT, Locale.ROOT);
         System.exit(commandLine().execute(withDefaultCommand(args)));
     }
 

@@ -113,10 +113,11 @@ class ServiceLifecycleIT {
     }
 
     @Test
-    void linksNamingAnotherPortOfThisMachineAreWarnedAboutInTheOneLogFormat() throws Exception {
-        // The shipped site.json names http://127.0.0.1:8080; the server is told to listen elsewhere.
+    void linksNamingAnotherPortOfThisMachineAreWarnedAboutInTheOneLogFormatWhateverTheLocale() throws Exception {
+        // The shipped site.json names http://127.0.0.1:8080; the server is told to listen elsewhere,
+        // on a machine whose locale is Arabic: log lines keep their ASCII digits.
         Path storage = temp.resolve("storage");
-        ProcessBuilder builder = command("serve", "--host", "127.0.0.1", "--port", "0", "--storage", storage.toString(),
+        ProcessBuilder builder = command(List.of("-Duser.language=ar", "-Duser.country=SA"), "serve", "--host", "127.0.0.1", "--port", "0", "--storage", storage.toString(),
                 "--feeds", feeds().toString(), "--seeds", temp.resolve("none").toString());
         builder.environment().put("MINBAR_TOKEN", TestServer.TOKEN);
         Process server = builder.redirectErrorStream(true).start();
@@ -168,8 +169,13 @@ class ServiceLifecycleIT {
     }
 
     private static ProcessBuilder command(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.minbar.Main"));
+        return command(List.of(), arguments);
+    }
+
+    private static ProcessBuilder command(List<String> jvmOptions, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.minbar.Main"));
         command.addAll(List.of(arguments));
         return new ProcessBuilder(command);
     }
