@@ -1,5 +1,7 @@
 package org.minbar;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.Handlers;
 import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
@@ -33,6 +35,7 @@ import org.minbar.service.HubDispatcher;
 import org.minbar.service.PageService;
 import org.minbar.service.SearchService;
 import org.minbar.service.SeedImport;
+import org.minbar.service.ServerMetrics;
 import org.minbar.service.WebSubService;
 import org.minbar.service.WordPressAddresses;
 import org.minbar.storage.Database;
@@ -66,18 +69,21 @@ public final class App implements AutoCloseable {
     private final ExternalChanges externalChanges;
     private final WebSubService webSub;
     private final HubDispatcher dispatcher;
+    private final ServerMetrics serverMetrics;
     private final SiteConfig site;
     private final int port;
     private final PublishingToken.Resolved token;
 
     private App(Undertow undertow, GracefulShutdownHandler draining, Publishing publishing, ExternalChanges externalChanges,
-                WebSubService webSub, HubDispatcher dispatcher, SiteConfig site, int port, PublishingToken.Resolved token) {
+                WebSubService webSub, HubDispatcher dispatcher, ServerMetrics serverMetrics, SiteConfig site, int port,
+                PublishingToken.Resolved token) {
         this.undertow = undertow;
         this.draining = draining;
         this.publishing = publishing;
         this.externalChanges = externalChanges;
         this.webSub = webSub;
         this.dispatcher = dispatcher;
+        this.serverMetrics = serverMetrics;
         this.site = site;
         this.port = port;
         this.token = token;
@@ -107,6 +113,8 @@ public final class App implements AutoCloseable {
         Publishing publishing = null;
         WebSubService webSub = null;
         HubDispatcher dispatcher = null;
+        PrometheusMeterRegistry metrics = null;
+        ServerMetrics serverMetrics = null;
         try {
             int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
             SiteConfig site = FeedsDirectory.load(settings.feeds(), settings.baseUrl(), fallbackBaseUrl(settings.host(), port));
@@ -137,16 +145,18 @@ public final class App implements AutoCloseable {
             settings.seeds().ifPresent(folder -> new SeedImport(articles).importIfEmpty(folder));
             SearchService search = new SearchService(database, new ArticleSearch(publishing.index), site, links,
                     renderer, clock);
+            metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            serverMetrics = new ServerMetrics(metrics, database, publishing.derivation, publishing.cache);
             routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, search, webSub, new Health(database, publishing.derivation),
                     new BackupService(settings.storage(), clock), links,
                     new CommentFeeds(database, links, new CommentsFeedWriter(links, NAME + " " + VERSION)),
-                    new WordPressAddresses(database, site)),
+                    new WordPressAddresses(database, site), metrics),
                     new Routes.Settings(token.token(), settings.maxBodyBytes(), settings.cacheMaxAgeSeconds())));
             LOG.info("serving {} on http://{}:{} as {} (database {})", site.title(), settings.host(), port, site.baseUrl(),
                     database.file());
             ExternalChanges externalChanges = new ExternalChanges(database, publishing.derivation::changed);
             dispatcher.start();
-            return new App(undertow, draining, publishing, externalChanges, webSub, dispatcher, site, port, token);
+            return new App(undertow, draining, publishing, externalChanges, webSub, dispatcher, serverMetrics, site, port, token);
         } catch (RuntimeException e) {
             undertow.stop();
             if (dispatcher != null) {
@@ -154,6 +164,9 @@ public final class App implements AutoCloseable {
             }
             if (webSub != null) {
                 webSub.close();
+            }
+            if (serverMetrics != null) {
+                serverMetrics.close();
             }
             if (publishing != null) {
                 publishing.close();
@@ -219,6 +232,7 @@ public final class App implements AutoCloseable {
         undertow.stop();
         webSub.close();
         dispatcher.close();
+        serverMetrics.close();
         publishing.close();
     }
 }

@@ -3,6 +3,7 @@ package org.minbar.http;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Methods;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.minbar.model.FeedAddress;
@@ -48,6 +49,9 @@ final class FeedRouter implements HttpHandler {
             next.handleRequest(exchange);
             return;
         }
+        FeedAddress read = reading.get().address();
+        exchange.putAttachment(RequestMetrics.ROUTE, "feed/" + read.key().kind().name().toLowerCase(Locale.ROOT) + "/"
+                + read.format().name().toLowerCase(Locale.ROOT) + (read.isArchive() ? "/archive" : ""));
         if (!exchange.getRequestMethod().equals(Methods.GET) && !exchange.getRequestMethod().equals(Methods.HEAD)) {
             throw new HttpError(405, exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath());
         }

@@ -1,13 +1,18 @@
 package org.minbar.http;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.server.RoutingHandler;
 import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
+import java.nio.charset.StandardCharsets;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.minbar.model.FeedKind;
 import org.minbar.publish.SiteLinks;
 import org.minbar.service.ArticleService;
@@ -32,7 +37,8 @@ public final class Routes {
     /** What the routes need from the rest of the server. */
     public record Services(ArticleService articles, FeedService feeds, PageService pages, AtomPubService atomPub,
                            SearchService search, WebSubService webSub, Health health, BackupService backups,
-                           SiteLinks links, CommentFeeds comments, WordPressAddresses wordPress) {}
+                           SiteLinks links, CommentFeeds comments, WordPressAddresses wordPress,
+                           PrometheusMeterRegistry metrics) {}
 
     /** HTTP settings: the publishing token, the largest request body, and feeds' max-age. */
     public record Settings(String token, int maxBodyBytes, int cacheMaxAgeSeconds) {}
@@ -68,9 +74,16 @@ public final class Routes {
         }));
         page(routes, "/search/{q}", blocking(search::page));
         read(routes, "/api/search", blocking(search::api));
-        read(routes, "/healthz", blocking(pages::health));
-        read(routes, "/readyz", blocking(pages::ready));
+        Set<String> exact = new HashSet<>(); // served as written, never redirected to a trailing slash
+        exact(routes, exact, "/healthz", blocking(pages::health));
+        exact(routes, exact, "/readyz", blocking(pages::ready));
         read(routes, "/feeds.opml", blocking(pages::opml));
+        // Prometheus scrapes with the token: `authorization: {credentials_file: …}` in its job.
+        exact(routes, exact, "/metrics", new BearerAuth(settings.token(), authFailures, blocking(exchange -> {
+            exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+            exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+            exchange.getResponseSender().send(services.metrics().scrape(), StandardCharsets.UTF_8);
+        })));
 
         for (FeedKind kind : FeedKind.values()) {
             if (kind.isTerm()) {
@@ -105,15 +118,16 @@ public final class Routes {
 
         WebSubHandlers webSub = new WebSubHandlers(services.webSub());
         routes.post("/websub", new BodyFirst(WebSubHandlers.MAX_BODY_BYTES, blocking(webSub::request)));
-        read(routes, "/websub", blocking(webSub::about));
+        exact(routes, exact, "/websub", blocking(webSub::about));
 
         routes.setFallbackHandler(exchange -> ErrorHandler.send(exchange,
                 new HttpError(404, "nothing at " + exchange.getRequestPath())));
         routes.setInvalidMethodHandler(exchange -> ErrorHandler.send(exchange,
                 new HttpError(405, exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath())));
         FeedRouter feeds = new FeedRouter(new FeedHandler(services.feeds(), settings.cacheMaxAgeSeconds()), search::feed,
-                services.feeds()::canonical, new TrailingSlash(routes));
-        return new ErrorHandler(new StrictFraming(new ConnectionsPerAddress(new PathGuard(feeds))));
+                services.feeds()::canonical, new TrailingSlash(routes, exact));
+        return new RequestMetrics(services.metrics(),
+                new ErrorHandler(new StrictFraming(new ConnectionsPerAddress(new PathGuard(feeds)))));
     }
 
     static String param(HttpServerExchange exchange, String name) {
@@ -127,6 +141,12 @@ public final class Routes {
     /** GET and HEAD on "path/"; Undertow matches the address without its trailing slash too. */
     private static void page(RoutingHandler routes, String path, HttpHandler handler) {
         read(routes, path.endsWith("/") ? path : path + "/", handler);
+    }
+
+    /** GET and HEAD on an address without a trailing slash, which {@link TrailingSlash} leaves as it is. */
+    private static void exact(RoutingHandler routes, Set<String> exact, String path, HttpHandler handler) {
+        exact.add(path);
+        read(routes, path, handler);
     }
 
     private static void read(RoutingHandler routes, String path, HttpHandler handler) {

@@ -141,6 +141,11 @@ public final class Derivation implements AutoCloseable {
         return thread != null && !related.indexUsable();
     }
 
+    /** The last change-log position derived (indexed, related, pushes queued). */
+    public long derivedUpTo() {
+        return thread == null ? database.read(connection -> changes.mark(connection, FOLLOWER)) : mark;
+    }
+
     /** Derives on the calling thread until the log is taken in whole and no list is stale: an import that will exit. */
     public void catchUp() {
         if (related == null) {

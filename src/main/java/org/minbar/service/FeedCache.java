@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Rendered feeds, kept until the data under them changes, with one allowance: after an article's
@@ -29,6 +30,8 @@ public final class FeedCache {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final Map<DocumentKey, Entry> entries = new ConcurrentHashMap<>();
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     /** Taken before a render reads its data. */
     public Stamp stamp() {
@@ -42,7 +45,26 @@ public final class FeedCache {
         }
         boolean current = entry.stamp().written() == written.get()
                 || System.nanoTime() - entry.stamp().nanos() < FRESH_FOR.toNanos();
-        return current ? Optional.of(entry.feed()) : Optional.empty();
+        if (!current) {
+            return Optional.empty();
+        }
+        hits.increment();
+        return Optional.of(entry.feed());
+    }
+
+    /** Documents served from the cache so far. */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Documents rendered because the cache had no current one, so far. */
+    public long misses() {
+        return misses.sum();
+    }
+
+    /** A document was not in the cache and has been rendered. */
+    public void missed() {
+        misses.increment();
     }
 
     /** Stores a feed rendered from data read at {@code readAt}, unless everything was dropped since, or a newer render is stored. */

@@ -107,7 +107,10 @@ public final class FeedService {
     }
 
     private RenderedFeed document(DocumentKey key) {
-        return cached(key).orElseGet(() -> render(key));
+        return cached(key).orElseGet(() -> {
+            cache.missed();
+            return render(key);
+        });
     }
 
     private Optional<RenderedFeed> cached(DocumentKey key) {

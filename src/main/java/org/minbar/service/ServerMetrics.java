@@ -1,0 +1,58 @@
+package org.minbar.service;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import org.minbar.storage.ChangeLog;
+import org.minbar.storage.Database;
+import org.minbar.storage.OperationalCounts;
+
+/**
+ * What an operator graphs besides requests (which the HTTP layer times): the JVM, the publish
+ * rate (the change log's position: its rate is changes per second), how far derived data lags
+ * behind it, the feed cache's hits and renders, and the WebSub work waiting and failing. All of
+ * it is read when scraped; nothing here runs on the request path.
+ */
+public final class ServerMetrics implements AutoCloseable {
+
+    private final JvmGcMetrics gc = new JvmGcMetrics();
+
+    public ServerMetrics(MeterRegistry registry, Database database, Derivation derivation, FeedCache cache) {
+        new JvmMemoryMetrics().bindTo(registry);
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
+        ChangeLog changes = new ChangeLog();
+        OperationalCounts counts = new OperationalCounts();
+        FunctionCounter.builder("minbar.changes", database, db -> db.read(changes::latest))
+                .description("Articles created, changed or deleted (the change log's position): its rate is the publish rate")
+                .register(registry);
+        Gauge.builder("minbar.derived.lag", database, db -> db.read(changes::latest) - derivation.derivedUpTo())
+                .description("Changes not yet taken into the search index, related stories and WebSub pushes")
+                .baseUnit("changes").register(registry);
+        FunctionCounter.builder("minbar.feed.cache", cache, FeedCache::hits).tag("result", "hit")
+                .description("Feed documents served from the cache, or rendered because it had none current").register(registry);
+        FunctionCounter.builder("minbar.feed.cache", cache, FeedCache::misses).tag("result", "render").register(registry);
+        Gauge.builder("minbar.websub.deliveries.pending", database, db -> db.read(counts::pendingDeliveries))
+                .description("Pushes to subscribers waiting to be sent or sent again").register(registry);
+        Gauge.builder("minbar.websub.deliveries.failing", database, db -> db.read(counts::failingDeliveries))
+                .description("Pushes whose last attempt failed, waiting to be tried again").register(registry);
+        Gauge.builder("minbar.websub.hub.pings.pending", database, db -> db.read(counts::pendingHubPings))
+                .description("Pings of external hubs waiting to be sent or sent again").register(registry);
+    }
+
+    @Override
+    public void close() {
+        gc.close();
+    }
+}
