@@ -85,8 +85,9 @@ if [ "$PROFILE" = 1 ]; then
     *) DRIVER_ARGS=(--load-only --seconds 30 "${DRIVER_ARGS[@]}") ;;
   esac
 fi
+# The access log is off, as in the figures before it existed and as nginx's in the serving baseline.
 java "${SERVER_OPTS[@]}" -jar "$BUILD/minbar.jar" serve --port 0 --storage "$TMP/storage" \
-  --feeds "$TMP/feeds" --seeds "$TMP/seeds" >"$TMP/server.out" 2>"$TMP/server.err" &
+  --feeds "$TMP/feeds" --seeds "$TMP/seeds" --access-log false >"$TMP/server.out" 2>"$TMP/server.err" &
 SERVER_PID=$!
 PORT=
 for _ in $(seq 600); do

@@ -112,8 +112,9 @@ start_minbar() { # STORE LOG: sets MINBAR_PID, MINBAR_PORT, START_MS
   MINBAR_PORT=$(free_port)
   local began status
   began=$(date +%s%N)
+  # The access log is off, as nginx's is in the baseline.
   MINBAR_TOKEN=$TOKEN java -Xmx256m -jar target/minbar.jar serve --port "$MINBAR_PORT" --storage "$1" \
-    --seeds "$WORK/seeds" --base-url "http://127.0.0.1:$MINBAR_PORT" >"$2" 2>&1 &
+    --seeds "$WORK/seeds" --base-url "http://127.0.0.1:$MINBAR_PORT" --access-log false >"$2" 2>&1 &
   MINBAR_PID=$!
   PIDS+=("$MINBAR_PID")
   while true; do

@@ -7,6 +7,7 @@ import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.GracefulShutdownHandler;
+import io.undertow.server.handlers.accesslog.AccessLogHandler;
 import io.undertow.util.Headers;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -17,6 +18,7 @@ import org.minbar.config.ConfigException;
 import org.minbar.config.FeedsDirectory;
 import org.minbar.config.PublishingToken;
 import org.minbar.config.SiteConfig;
+import org.minbar.http.AccessLog;
 import org.minbar.http.Routes;
 import org.minbar.publish.AtomPubDocuments;
 import org.minbar.related.ArticleSearch;
@@ -70,12 +72,13 @@ public final class App implements AutoCloseable {
     private final WebSubService webSub;
     private final HubDispatcher dispatcher;
     private final ServerMetrics serverMetrics;
+    private final AccessLog accessLog; // null when off
     private final SiteConfig site;
     private final int port;
     private final PublishingToken.Resolved token;
 
     private App(Undertow undertow, GracefulShutdownHandler draining, Publishing publishing, ExternalChanges externalChanges,
-                WebSubService webSub, HubDispatcher dispatcher, ServerMetrics serverMetrics, SiteConfig site, int port,
+                WebSubService webSub, HubDispatcher dispatcher, ServerMetrics serverMetrics, AccessLog accessLog, SiteConfig site, int port,
                 PublishingToken.Resolved token) {
         this.undertow = undertow;
         this.draining = draining;
@@ -84,6 +87,7 @@ public final class App implements AutoCloseable {
         this.webSub = webSub;
         this.dispatcher = dispatcher;
         this.serverMetrics = serverMetrics;
+        this.accessLog = accessLog;
         this.site = site;
         this.port = port;
         this.token = token;
@@ -102,14 +106,22 @@ public final class App implements AutoCloseable {
         });
         // Requests under way when the server is told to stop are finished first; new ones get 503.
         GracefulShutdownHandler draining = Handlers.gracefulShutdown(exchange -> routes.get().handleRequest(exchange));
+        AccessLog accessLog = settings.accessLog() ? new AccessLog() : null;
+        HttpHandler served = accessLog == null ? draining // the 503s of a drain are logged too
+                : new AccessLogHandler(draining, accessLog, "combined", App.class.getClassLoader());
         Undertow undertow = Undertow.builder()
                 .addHttpListener(settings.port(), settings.host())
                 .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, Routes.maxEntityBytes(settings.maxBodyBytes()))
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 30_000)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 120_000)
-                .setHandler(draining)
+                .setHandler(served)
                 .build();
-        listen(undertow, settings); // first: a busy port is told before anything is created
+        try {
+            listen(undertow, settings); // first: a busy port is told before anything is created
+        } catch (RuntimeException e) {
+            closeQuietly(accessLog);
+            throw e;
+        }
         Publishing publishing = null;
         WebSubService webSub = null;
         HubDispatcher dispatcher = null;
@@ -156,7 +168,7 @@ public final class App implements AutoCloseable {
                     database.file());
             ExternalChanges externalChanges = new ExternalChanges(database, publishing.derivation::changed);
             dispatcher.start();
-            return new App(undertow, draining, publishing, externalChanges, webSub, dispatcher, serverMetrics, site, port, token);
+            return new App(undertow, draining, publishing, externalChanges, webSub, dispatcher, serverMetrics, accessLog, site, port, token);
         } catch (RuntimeException e) {
             undertow.stop();
             if (dispatcher != null) {
@@ -168,6 +180,7 @@ public final class App implements AutoCloseable {
             if (serverMetrics != null) {
                 serverMetrics.close();
             }
+            closeQuietly(accessLog);
             if (publishing != null) {
                 publishing.close();
             }
@@ -234,5 +247,12 @@ public final class App implements AutoCloseable {
         dispatcher.close();
         serverMetrics.close();
         publishing.close();
+        closeQuietly(accessLog); // last: the drained requests' lines are written
+    }
+
+    private static void closeQuietly(AccessLog accessLog) {
+        if (accessLog != null) {
+            accessLog.close();
+        }
     }
 }

@@ -129,6 +129,11 @@ public final class Main {
                 description = "Largest request body accepted; larger ones get 413 (env MINBAR_MAX_BODY_BYTES; default ${DEFAULT-VALUE}).")
         int maxBodyBytes;
 
+        @Option(names = "--access-log", arity = "1", defaultValue = "${env:MINBAR_ACCESS_LOG:-true}",
+                description = "Log every request in the combined format, as the logger 'access' (env MINBAR_ACCESS_LOG;"
+                        + " default ${DEFAULT-VALUE}).")
+        boolean accessLog;
+
         @Override
         public Integer call() throws InterruptedException {
             if (port < 0 || port > 65_535 || cacheMaxAge < 0 || maxBodyBytes < 1024) {
@@ -148,7 +153,7 @@ public final class Main {
                 Optional<String> configured = tokenFile != null ? Optional.of(PublishingToken.read(tokenFile))
                         : Optional.ofNullable(token);
                 ServerSettings settings = new ServerSettings(host, port, site.storage, Optional.ofNullable(site.baseUrl),
-                        configured, site.feeds, Optional.of(seeds), cacheMaxAge, maxBodyBytes);
+                        configured, site.feeds, Optional.of(seeds), cacheMaxAge, maxBodyBytes, accessLog);
                 app = App.start(settings);
             } catch (ConfigException | StorageException e) {
                 System.err.println("minbar: " + e.getMessage());

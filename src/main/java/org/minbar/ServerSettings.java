@@ -13,4 +13,5 @@ public record ServerSettings(
         Path feeds,
         Optional<Path> seeds,
         int cacheMaxAgeSeconds,
-        int maxBodyBytes) {}
+        int maxBodyBytes,
+        boolean accessLog) {}

@@ -28,7 +28,7 @@ import org.minbar.support.TestServer;
  * with SIGTERM it finishes the request under way, answers new ones 503 meanwhile, and exits 0;
  * a busy port, a storage folder that cannot be one and a broken site.json are each told in one
  * line, exit 1 and create nothing; links that name another port of this machine are warned
- * about; and every log line has one format.
+ * about; and every log line has one format, requests' access log lines (combined format) included.
  */
 class ServiceLifecycleIT {
 
@@ -55,7 +55,7 @@ class ServiceLifecycleIT {
             out.flush();
             Thread.sleep(500); // the request is under way: its handler waits for the rest of the body
 
-            server.destroy(); // SIGTERM
+            server.toHandle().destroy(); // SIGTERM (Process.destroy would also close our end of its output)
             Thread.sleep(1_000);
             assertTrue(server.isAlive(), "the server waits for the request under way");
             assertEquals(503, statusOf(local, "GET /feed/ HTTP/1.1"), "a new request is turned away while it drains");
@@ -69,9 +69,15 @@ class ServiceLifecycleIT {
         assertEquals(0, server.exitValue(), "a stop asked for is no failure");
         assertEquals(1, ServerProcess.query(storage, "SELECT count(*) FROM articles WHERE guid = 'urn:test:drained'"),
                 "the article answered 201 is stored");
+        Thread.sleep(500); // the last lines read from the ended process
         synchronized (output) {
             assertTrue(output.stream().filter(line -> !line.isBlank() && !line.startsWith("Publishing token: "))
                     .allMatch(line -> line.matches(LOG_LINE)), "every log line has one format: " + output);
+            assertTrue(output.stream().anyMatch(line -> line.matches(".* INFO access - 127\\.0\\.0\\.1 - - \\[[^]]+\\]"
+                    + " \"POST /api/articles HTTP/1\\.1\" 201 \\d+ \"-\" \"-\"")),
+                    "the drained request is in the access log, in the combined format: " + output);
+            assertTrue(output.stream().anyMatch(line -> line.contains(" INFO access - ") && line.contains("\"GET /feed/ HTTP/1.1\" 503 ")),
+                    "and the one turned away: " + output);
         }
     }
 
