@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import org.minbar.storage.ChangeLog;
 import org.minbar.storage.Database;
 import org.minbar.storage.OperationalCounts;
+import org.minbar.storage.SqlFunction;
 
 /**
  * What an operator graphs besides requests (which the HTTP layer times): the JVM, the publish
@@ -34,21 +35,30 @@ public final class ServerMetrics implements AutoCloseable {
         new FileDescriptorMetrics().bindTo(registry);
         ChangeLog changes = new ChangeLog();
         OperationalCounts counts = new OperationalCounts();
-        FunctionCounter.builder("minbar.changes", database, db -> db.read(changes::latest))
+        FunctionCounter.builder("minbar.changes", database, db -> count(db, changes::latest))
                 .description("Articles created, changed or deleted (the change log's position): its rate is the publish rate")
                 .register(registry);
-        Gauge.builder("minbar.derived.lag", database, db -> db.read(changes::latest) - derivation.derivedUpTo())
+        Gauge.builder("minbar.derived.lag", database, db -> count(db, changes::latest) - derivation.derivedUpTo())
                 .description("Changes not yet taken into the search index, related stories and WebSub pushes")
                 .baseUnit("changes").register(registry);
         FunctionCounter.builder("minbar.feed.cache", cache, FeedCache::hits).tag("result", "hit")
                 .description("Feed documents served from the cache, or rendered because it had none current").register(registry);
         FunctionCounter.builder("minbar.feed.cache", cache, FeedCache::misses).tag("result", "render").register(registry);
-        Gauge.builder("minbar.websub.deliveries.pending", database, db -> db.read(counts::pendingDeliveries))
+        Gauge.builder("minbar.websub.deliveries.pending", database, db -> count(db, counts::pendingDeliveries))
                 .description("Pushes to subscribers waiting to be sent or sent again").register(registry);
-        Gauge.builder("minbar.websub.deliveries.failing", database, db -> db.read(counts::failingDeliveries))
+        Gauge.builder("minbar.websub.deliveries.failing", database, db -> count(db, counts::failingDeliveries))
                 .description("Pushes whose last attempt failed, waiting to be tried again").register(registry);
-        Gauge.builder("minbar.websub.hub.pings.pending", database, db -> db.read(counts::pendingHubPings))
+        Gauge.builder("minbar.websub.hub.pings.pending", database, db -> count(db, counts::pendingHubPings))
                 .description("Pings of external hubs waiting to be sent or sent again").register(registry);
+    }
+
+    /** A count read from the store, or NaN while it cannot be read (a scrape still answers, with the rest). */
+    private static double count(Database database, SqlFunction<Long> query) {
+        try {
+            return database.read(query);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     @Override
