@@ -30,7 +30,10 @@ class MetricsIT {
     @Test
     void metricsNeedTheTokenAndTellWhatTheServerDid() {
         try (TestServer server = TestServer.start(temp.resolve("storage"))) {
-            assertEquals(401, server.get("/metrics").statusCode(), "metrics are not public");
+            HttpResponse<byte[]> refused = server.get("/metrics");
+            assertEquals(401, refused.statusCode(), "metrics are not public");
+            assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                    "an address programs use answers its errors in JSON");
 
             assertEquals(201, server.postJson("{\"guid\": \"urn:test:metrics\", \"title\": \"خبر للعد\","
                     + " \"content\": \"<p>نص.</p>\"}").statusCode());

@@ -123,7 +123,7 @@ class ServiceLifecycleIT {
         // The shipped site.json names http://127.0.0.1:8080; the server is told to listen elsewhere,
         // on a machine whose locale is Arabic: log lines keep their ASCII digits.
         Path storage = temp.resolve("storage");
-        ProcessBuilder builder = command(List.of("-Duser.language=ar", "-Duser.country=SA"), "serve", "--host", "127.0.0.1", "--port", "0", "--storage", storage.toString(),
+        ProcessBuilder builder = ServerProcess.command(List.of("-Duser.language=ar", "-Duser.country=SA"), "serve", "--host", "127.0.0.1", "--port", "0", "--storage", storage.toString(),
                 "--feeds", feeds().toString(), "--seeds", temp.resolve("none").toString());
         builder.environment().put("MINBAR_TOKEN", TestServer.TOKEN);
         Process server = builder.redirectErrorStream(true).start();
@@ -163,7 +163,7 @@ class ServiceLifecycleIT {
     private record Run(int exit, List<String> errors) {}
 
     private Run run(String... arguments) throws Exception {
-        ProcessBuilder builder = command(arguments).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder = ServerProcess.command(List.of(), arguments).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("MINBAR_TOKEN", TestServer.TOKEN);
         Process process = builder.start();
         List<String> errors = new ArrayList<>();
@@ -172,17 +172,5 @@ class ServiceLifecycleIT {
         }
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the command ends");
         return new Run(process.exitValue(), errors);
-    }
-
-    private static ProcessBuilder command(String... arguments) {
-        return command(List.of(), arguments);
-    }
-
-    private static ProcessBuilder command(List<String> jvmOptions, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.minbar.Main"));
-        command.addAll(List.of(arguments));
-        return new ProcessBuilder(command);
     }
 }

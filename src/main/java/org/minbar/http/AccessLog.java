@@ -5,6 +5,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +20,19 @@ public final class AccessLog implements AccessLogReceiver, AutoCloseable {
     private static final Logger ACCESS = LoggerFactory.getLogger("access");
     private static final String STOP = new String("stop"); // compared by identity: no request line is this object
 
-    private final BlockingQueue<String> lines = new ArrayBlockingQueue<>(QUEUED);
+    private final BlockingQueue<String> lines;
+    private final Consumer<String> sink;
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer = new Thread(this::write, "minbar-access-log");
 
     public AccessLog() {
+        this(QUEUED, ACCESS::info);
+    }
+
+    /** Lines go to {@code sink} on the log's own thread, at most {@code queued} waiting. */
+    AccessLog(int queued, Consumer<String> sink) {
+        this.lines = new ArrayBlockingQueue<>(queued);
+        this.sink = sink;
         writer.setDaemon(true);
         writer.start();
     }
@@ -42,7 +51,7 @@ public final class AccessLog implements AccessLogReceiver, AutoCloseable {
                 if (lost > 0) {
                     ACCESS.warn("{} access log lines dropped: the log was read more slowly than requests came", lost);
                 }
-                ACCESS.info(line);
+                sink.accept(line);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place exceptions become HTTP statuses. At the addresses programs use (/api/, /atompub/,
- * /websub, /healthz, /readyz) an error is a JSON body:
+ * The one place exceptions become HTTP statuses. At the addresses programs use ({@link ProgramAddresses})
+ * an error is a JSON body:
  * {"status": 400, "error": "Bad Request", "message": "…", "problems": [{"field": "$.title", "message": "…"}]};
  * everywhere else (feeds and pages, where a feed reader or a browser shows what it gets) the same
  * as plain text: "404 Not Found: no category with the slug 'x'", a problem per line after it.
@@ -86,18 +86,13 @@ final class ErrorHandler implements HttpHandler {
         if (status == 401) {
             exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer realm=\"minbar\"");
         }
-        if (forPrograms(exchange.getRequestPath())) {
+        if (ProgramAddresses.contains(exchange.getRequestPath())) {
             Json.send(exchange, status, body(e));
         } else {
             PlainText.send(exchange, status, text(body(e)));
         }
     }
 
-    /** Whether errors at this path are read by programs (JSON) rather than shown to people (plain text). */
-    static boolean forPrograms(String path) {
-        return path.startsWith("/api/") || path.startsWith("/atompub/") || path.equals("/websub")
-                || path.equals("/healthz") || path.equals("/readyz");
-    }
 
     @SuppressWarnings("unchecked")
     private static String text(Map<String, Object> body) {

@@ -10,9 +10,7 @@ import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.nio.charset.StandardCharsets;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.minbar.model.FeedKind;
 import org.minbar.publish.SiteLinks;
 import org.minbar.service.ArticleService;
@@ -74,12 +72,11 @@ public final class Routes {
         }));
         page(routes, "/search/{q}", blocking(search::page));
         read(routes, "/api/search", blocking(search::api));
-        Set<String> exact = new HashSet<>(); // served as written, never redirected to a trailing slash
-        exact(routes, exact, "/healthz", blocking(pages::health));
-        exact(routes, exact, "/readyz", blocking(pages::ready));
+        read(routes, "/healthz", blocking(pages::health));
+        read(routes, "/readyz", blocking(pages::ready));
         read(routes, "/feeds.opml", blocking(pages::opml));
         // Prometheus scrapes with the token: `authorization: {credentials_file: …}` in its job.
-        exact(routes, exact, "/metrics", new BearerAuth(settings.token(), authFailures, blocking(exchange -> {
+        read(routes, "/metrics", new BearerAuth(settings.token(), authFailures, blocking(exchange -> {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
             exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
             exchange.getResponseSender().send(services.metrics().scrape(), StandardCharsets.UTF_8);
@@ -118,14 +115,14 @@ public final class Routes {
 
         WebSubHandlers webSub = new WebSubHandlers(services.webSub());
         routes.post("/websub", new BodyFirst(WebSubHandlers.MAX_BODY_BYTES, blocking(webSub::request)));
-        exact(routes, exact, "/websub", blocking(webSub::about));
+        read(routes, "/websub", blocking(webSub::about));
 
         routes.setFallbackHandler(exchange -> ErrorHandler.send(exchange,
                 new HttpError(404, "nothing at " + exchange.getRequestPath())));
         routes.setInvalidMethodHandler(exchange -> ErrorHandler.send(exchange,
                 new HttpError(405, exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath())));
         FeedRouter feeds = new FeedRouter(new FeedHandler(services.feeds(), settings.cacheMaxAgeSeconds()), search::feed,
-                services.feeds()::canonical, new TrailingSlash(routes, exact));
+                services.feeds()::canonical, new TrailingSlash(routes));
         return new RequestMetrics(services.metrics(),
                 new ErrorHandler(new StrictFraming(new ConnectionsPerAddress(new PathGuard(feeds)))));
     }
@@ -141,12 +138,6 @@ public final class Routes {
     /** GET and HEAD on "path/"; Undertow matches the address without its trailing slash too. */
     private static void page(RoutingHandler routes, String path, HttpHandler handler) {
         read(routes, path.endsWith("/") ? path : path + "/", handler);
-    }
-
-    /** GET and HEAD on an address without a trailing slash, which {@link TrailingSlash} leaves as it is. */
-    private static void exact(RoutingHandler routes, Set<String> exact, String path, HttpHandler handler) {
-        exact.add(path);
-        read(routes, path, handler);
     }
 
     private static void read(RoutingHandler routes, String path, HttpHandler handler) {

@@ -4,25 +4,21 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
-import java.util.Set;
 
 /**
  * Redirects (301) a GET or HEAD for a page or feed address written without its trailing slash,
  * such as /feed or /category/سوريا/feed/atom, to the address with it, as WordPress does. The APIs
- * (/api/, /atompub/), the addresses the routing table names without a slash (/healthz, /websub, …)
- * and file-like addresses such as /feeds.opml are left alone.
+ * and the other addresses programs use ({@link ProgramAddresses}), and file-like addresses such as
+ * /feeds.opml, are left alone.
  * The Location is always a path on this host, as the request wrote it: {@link PathGuard} has already
  * refused paths that a client could read as another host's address.
  */
 final class TrailingSlash implements HttpHandler {
 
     private final HttpHandler next;
-    private final Set<String> exact;
 
-    /** {@code exact}: the addresses that are served as written, without a trailing slash. */
-    TrailingSlash(HttpHandler next, Set<String> exact) {
+    TrailingSlash(HttpHandler next) {
         this.next = next;
-        this.exact = Set.copyOf(exact);
     }
 
     @Override
@@ -30,8 +26,7 @@ final class TrailingSlash implements HttpHandler {
         String path = exchange.getRequestPath();
         boolean read = exchange.getRequestMethod().equals(Methods.GET) || exchange.getRequestMethod().equals(Methods.HEAD);
         boolean file = path.substring(path.lastIndexOf('/') + 1).contains(".");
-        if (read && !path.endsWith("/") && !file && !path.startsWith("/api/") && !path.startsWith("/atompub/")
-                && !exact.contains(path)) {
+        if (read && !path.endsWith("/") && !file && !ProgramAddresses.contains(path)) {
             String query = exchange.getQueryString();
             exchange.setStatusCode(301);
             exchange.getResponseHeaders().put(Headers.LOCATION,

@@ -39,7 +39,7 @@ public final class ArticleSearch {
 
     /** The words a query comes to after analysis; empty when it holds nothing searchable (only stop words, punctuation). */
     public Set<String> words(String query) {
-        return AnalyzedTerms.of(index.analyzer(), ArticleIndex.TEXT, query);
+        return AnalyzedText.of(index.analyzer(), ArticleIndex.TEXT, query).terms();
     }
 
     public List<SearchHit> search(String query, int limit, Instant now) {

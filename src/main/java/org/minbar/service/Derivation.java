@@ -106,7 +106,7 @@ public final class Derivation implements AutoCloseable {
      * in, or a related list due to be computed again (a newer article may belong in it).
      */
     public boolean isPending(long articleId) {
-        long derived = thread == null ? database.read(connection -> changes.mark(connection, FOLLOWER)) : mark;
+        long derived = derivedUpTo();
         return database.read(connection -> changes.changedAfter(connection, articleId, derived)
                 || lists.isStale(connection, articleId));
     }

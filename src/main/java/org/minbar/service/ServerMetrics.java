@@ -38,7 +38,7 @@ public final class ServerMetrics implements AutoCloseable {
         FunctionCounter.builder("minbar.changes", database, db -> count(db, changes::latest))
                 .description("Articles created, changed or deleted (the change log's position): its rate is the publish rate")
                 .register(registry);
-        Gauge.builder("minbar.derived.lag", database, db -> count(db, changes::latest) - derivation.derivedUpTo())
+        Gauge.builder("minbar.derived.lag", database, db -> count(db, connection -> changes.latest(connection) - derivation.derivedUpTo()))
                 .description("Changes not yet taken into the search index, related stories and WebSub pushes")
                 .baseUnit("changes").register(registry);
         FunctionCounter.builder("minbar.feed.cache", cache, FeedCache::hits).tag("result", "hit")

@@ -66,7 +66,7 @@ class AnalyzedTextTest {
         try (ArticleIndex index = ArticleIndex.open(folder.resolve("index"))) {
             index.put(new IndexedArticle(1, "قصف مستشفى الرحمة", TEXT, List.of(), List.of(), List.of(), List.of(), Instant.EPOCH));
             index.commit(1);
-            List<String> terms = new ArrayList<>(AnalyzedTerms.of(index.analyzer(), ArticleIndex.TEXT, "مستشفى الرحمة"));
+            List<String> terms = new ArrayList<>(AnalyzedText.of(index.analyzer(), ArticleIndex.TEXT, "مستشفى الرحمة").terms());
             PhraseQuery phrase = new PhraseQuery(ArticleIndex.TEXT, terms.get(0), terms.get(1));
             assertEquals(1, (int) index.<Integer>search(searcher -> searcher.count(phrase)), "positions are indexed from the replay");
             PhraseQuery apart = new PhraseQuery(ArticleIndex.TEXT, terms.get(1), terms.get(0));

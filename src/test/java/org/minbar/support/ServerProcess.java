@@ -29,12 +29,20 @@ public final class ServerProcess {
                 (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(feeds.resolve("site.json").toFile());
         site.setAll((com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(settings));
         json.writeValue(feeds.resolve("site.json").toFile(), site);
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.minbar.Main", "serve", "--port", "0",
+        ProcessBuilder builder = command(List.of(), "serve", "--port", "0",
                 "--storage", storage.toString(), "--feeds", feeds.toString(), "--seeds", temp.resolve("no-seeds").toString())
                 .redirectErrorStream(true);
         builder.environment().put("MINBAR_TOKEN", TestServer.TOKEN); // never on a command line
         return builder.start();
+    }
+
+    /** `minbar ARGUMENTS` in a JVM of its own with these options, on the test's class path. */
+    public static ProcessBuilder command(List<String> jvmOptions, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.minbar.Main"));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command);
     }
 
     /** The address the server listens on (not its public one), once it says so; its further output is read and dropped. */
