@@ -38,6 +38,7 @@ import org.minbar.service.PageService;
 import org.minbar.service.SearchService;
 import org.minbar.service.SeedImport;
 import org.minbar.service.ServerMetrics;
+import org.minbar.service.SubscriberStatistics;
 import org.minbar.service.WebSubService;
 import org.minbar.service.WordPressAddresses;
 import org.minbar.storage.Database;
@@ -72,13 +73,15 @@ public final class App implements AutoCloseable {
     private final WebSubService webSub;
     private final HubDispatcher dispatcher;
     private final ServerMetrics serverMetrics;
+    private final SubscriberStatistics statistics;
     private final AccessLog accessLog; // null when off
     private final SiteConfig site;
     private final int port;
     private final PublishingToken.Resolved token;
 
     private App(Undertow undertow, GracefulShutdownHandler draining, Publishing publishing, ExternalChanges externalChanges,
-                WebSubService webSub, HubDispatcher dispatcher, ServerMetrics serverMetrics, AccessLog accessLog, SiteConfig site, int port,
+                WebSubService webSub, HubDispatcher dispatcher, ServerMetrics serverMetrics, SubscriberStatistics statistics,
+                AccessLog accessLog, SiteConfig site, int port,
                 PublishingToken.Resolved token) {
         this.undertow = undertow;
         this.draining = draining;
@@ -87,6 +90,7 @@ public final class App implements AutoCloseable {
         this.webSub = webSub;
         this.dispatcher = dispatcher;
         this.serverMetrics = serverMetrics;
+        this.statistics = statistics;
         this.accessLog = accessLog;
         this.site = site;
         this.port = port;
@@ -127,6 +131,7 @@ public final class App implements AutoCloseable {
         HubDispatcher dispatcher = null;
         PrometheusMeterRegistry metrics = null;
         ServerMetrics serverMetrics = null;
+        SubscriberStatistics statistics = null;
         try {
             int port = ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
             SiteConfig site = FeedsDirectory.load(settings.feeds(), settings.baseUrl(), fallbackBaseUrl(settings.host(), port));
@@ -157,18 +162,22 @@ public final class App implements AutoCloseable {
             settings.seeds().ifPresent(folder -> new SeedImport(articles).importIfEmpty(folder));
             SearchService search = new SearchService(database, new ArticleSearch(publishing.index), site, links,
                     renderer, clock);
+            statistics = new SubscriberStatistics(database, clock);
+            statistics.start();
             metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             serverMetrics = new ServerMetrics(metrics, database, publishing.derivation, publishing.cache);
             routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, search, webSub, new Health(database, publishing.derivation),
                     new BackupService(settings.storage(), clock), links,
                     new CommentFeeds(database, links, new CommentsFeedWriter(links, NAME + " " + VERSION)),
-                    new WordPressAddresses(database, site), metrics),
-                    new Routes.Settings(token.token(), settings.maxBodyBytes(), settings.cacheMaxAgeSeconds())));
+                    new WordPressAddresses(database, site), metrics, statistics),
+                    new Routes.Settings(token.token(), settings.maxBodyBytes(), settings.cacheMaxAgeSeconds(),
+                            settings.countPolls())));
             LOG.info("serving {} on http://{}:{} as {} (database {})", site.title(), settings.host(), port, site.baseUrl(),
                     database.file());
             ExternalChanges externalChanges = new ExternalChanges(database, publishing.derivation::changed);
             dispatcher.start();
-            return new App(undertow, draining, publishing, externalChanges, webSub, dispatcher, serverMetrics, accessLog, site, port, token);
+            return new App(undertow, draining, publishing, externalChanges, webSub, dispatcher, serverMetrics, statistics, accessLog,
+                    site, port, token);
         } catch (RuntimeException e) {
             undertow.stop();
             if (dispatcher != null) {
@@ -179,6 +188,9 @@ public final class App implements AutoCloseable {
             }
             if (serverMetrics != null) {
                 serverMetrics.close();
+            }
+            if (statistics != null) {
+                statistics.close();
             }
             closeQuietly(accessLog);
             if (publishing != null) {
@@ -246,6 +258,7 @@ public final class App implements AutoCloseable {
         webSub.close();
         dispatcher.close();
         serverMetrics.close();
+        statistics.close(); // the last polls counted are written
         publishing.close();
         closeQuietly(accessLog); // last: the drained requests' lines are written
     }

@@ -134,6 +134,11 @@ public final class Main {
                         + " default ${DEFAULT-VALUE}).")
         boolean accessLog;
 
+        @Option(names = "--count-polls", arity = "1", defaultValue = "${env:MINBAR_COUNT_POLLS:-true}",
+                description = "Count feed polls for the subscriber statistics at /admin/ (env MINBAR_COUNT_POLLS;"
+                        + " default ${DEFAULT-VALUE}).")
+        boolean countPolls;
+
         @Override
         public Integer call() throws InterruptedException {
             if (port < 0 || port > 65_535 || cacheMaxAge < 0 || maxBodyBytes < 1024) {
@@ -153,7 +158,8 @@ public final class Main {
                 Optional<String> configured = tokenFile != null ? Optional.of(PublishingToken.read(tokenFile))
                         : Optional.ofNullable(token);
                 ServerSettings settings = new ServerSettings(host, port, site.storage, Optional.ofNullable(site.baseUrl),
-                        configured, site.feeds, Optional.of(seeds), cacheMaxAge, maxBodyBytes, accessLog);
+                        configured, site.feeds, Optional.of(seeds), cacheMaxAge, maxBodyBytes, accessLog,
+                        countPolls);
                 app = App.start(settings);
             } catch (ConfigException | StorageException e) {
                 System.err.println("minbar: " + e.getMessage());

@@ -14,4 +14,5 @@ public record ServerSettings(
         Optional<Path> seeds,
         int cacheMaxAgeSeconds,
         int maxBodyBytes,
-        boolean accessLog) {}
+        boolean accessLog,
+        boolean countPolls) {}

@@ -9,9 +9,11 @@ import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Deque;
 import java.util.List;
 import org.minbar.model.FeedKind;
+import org.minbar.publish.AdminPages;
 import org.minbar.publish.SiteLinks;
 import org.minbar.service.ArticleService;
 import org.minbar.service.AtomPubService;
@@ -21,6 +23,7 @@ import org.minbar.service.FeedService;
 import org.minbar.service.Health;
 import org.minbar.service.PageService;
 import org.minbar.service.SearchService;
+import org.minbar.service.SubscriberStatistics;
 import org.minbar.service.WebSubService;
 import org.minbar.service.WordPressAddresses;
 
@@ -36,10 +39,13 @@ public final class Routes {
     public record Services(ArticleService articles, FeedService feeds, PageService pages, AtomPubService atomPub,
                            SearchService search, WebSubService webSub, Health health, BackupService backups,
                            SiteLinks links, CommentFeeds comments, WordPressAddresses wordPress,
-                           PrometheusMeterRegistry metrics) {}
+                           PrometheusMeterRegistry metrics, SubscriberStatistics statistics) {}
 
-    /** HTTP settings: the publishing token, the largest request body, and feeds' max-age. */
-    public record Settings(String token, int maxBodyBytes, int cacheMaxAgeSeconds) {}
+    /**
+     * HTTP settings: the publishing token, the largest request body, feeds' max-age, and whether
+     * polls of feeds are counted for the subscriber statistics.
+     */
+    public record Settings(String token, int maxBodyBytes, int cacheMaxAgeSeconds, boolean countPolls) {}
 
     private Routes() {}
 
@@ -113,6 +119,15 @@ public final class Routes {
         routes.put("/atompub/articles/{id}", writing(settings, authFailures, blocking(atomPub::replace)));
         routes.delete("/atompub/articles/{id}", blocking(new BearerAuth(settings.token(), authFailures, atomPub::delete)));
 
+        AdminHandlers admin = new AdminHandlers(services.statistics(), new AdminPages(services.links().site()),
+                new AdminSession(settings.token(), services.links().home().startsWith("https:"), Clock.systemUTC()),
+                authFailures, settings.token());
+        page(routes, AdminPages.HOME, admin.page(blocking(admin::overview)));
+        page(routes, AdminPages.FEED, admin.page(blocking(admin::feed)));
+        routes.post(AdminPages.LOGIN, new BodyFirst(AdminHandlers.MAX_LOGIN_BYTES, blocking(admin::login)));
+        routes.post(AdminPages.LOGOUT, admin::logout);
+        read(routes, "/api/stats", admin.api(blocking(admin::json)));
+
         WebSubHandlers webSub = new WebSubHandlers(services.webSub());
         routes.post("/websub", new BodyFirst(WebSubHandlers.MAX_BODY_BYTES, blocking(webSub::request)));
         read(routes, "/websub", blocking(webSub::about));
@@ -121,7 +136,11 @@ public final class Routes {
                 new HttpError(404, "nothing at " + exchange.getRequestPath())));
         routes.setInvalidMethodHandler(exchange -> ErrorHandler.send(exchange,
                 new HttpError(405, exchange.getRequestMethod() + " is not allowed on " + exchange.getRequestPath())));
-        FeedRouter feeds = new FeedRouter(new FeedHandler(services.feeds(), settings.cacheMaxAgeSeconds()), search::feed,
+        FeedRouter.Documents documents = new FeedHandler(services.feeds(), settings.cacheMaxAgeSeconds());
+        if (settings.countPolls()) {
+            documents = new PollRecording(documents, services.statistics());
+        }
+        FeedRouter feeds = new FeedRouter(documents, search::feed,
                 services.feeds()::canonical, new TrailingSlash(routes));
         return new RequestMetrics(services.metrics(),
                 new ErrorHandler(new StrictFraming(new ConnectionsPerAddress(new PathGuard(feeds)))));

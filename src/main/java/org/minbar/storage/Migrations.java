@@ -37,7 +37,8 @@ final class Migrations {
             "012_websub_delivered.sql",
             "013_websub_lanes.sql",
             "014_term_keys.sql",
-            "015_related_reasons.sql");
+            "015_related_reasons.sql",
+            "016_subscriber_stats.sql");
 
     private Migrations() {}
 

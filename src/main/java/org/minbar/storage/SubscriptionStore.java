@@ -6,7 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /** Verified WebSub subscriptions: one row per topic and callback, with its secret and lease expiry. */
 public final class SubscriptionStore {
@@ -68,6 +73,49 @@ public final class SubscriptionStore {
                 return rows.next();
             }
         }
+    }
+
+    /**
+     * A subscription as its publisher sees it: the topic, the callback's host (never its path or
+     * query, which may carry the subscriber's secrets), the lease, the last successful delivery,
+     * and the error of a delivery still being retried.
+     */
+    public record Lease(String topic, String callbackHost, Instant expires, Optional<Instant> lastDelivery,
+                        Optional<String> retrying) {}
+
+    /** The subscriptions whose lease has not run out, by topic, at most {@code limit}. */
+    public List<Lease> leases(Connection connection, Instant now, int limit) throws SQLException {
+        List<Lease> leases = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT s.topic, s.lane, s.expires_at, s.delivered_at,"
+                        + " (SELECT d.last_error FROM websub_deliveries d WHERE d.subscription_id = s.id"
+                        + " AND d.last_error IS NOT NULL ORDER BY d.attempts DESC LIMIT 1) AS retrying"
+                        + " FROM websub_subscriptions s WHERE s.expires_at > ? ORDER BY s.topic, s.lane LIMIT ?")) {
+            query.setLong(1, now.toEpochMilli());
+            query.setInt(2, limit);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    leases.add(new Lease(rows.getString("topic"), rows.getString("lane"), Jdbc.instant(rows, "expires_at"),
+                            Jdbc.optionalInstant(rows, "delivered_at"), Jdbc.optionalString(rows, "retrying")));
+                }
+            }
+        }
+        return leases;
+    }
+
+    /** How many subscriptions hold a lease on each topic now. */
+    public Map<String, Long> activeByTopic(Connection connection, Instant now) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT topic, count(*) FROM websub_subscriptions WHERE expires_at > ? GROUP BY topic ORDER BY topic")) {
+            query.setLong(1, now.toEpochMilli());
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
+        return counts;
     }
 
     public long countActive(Connection connection, Instant now) throws SQLException {

@@ -99,7 +99,7 @@ public final class TestServer implements AutoCloseable {
     private static TestServer start(String host, Path storage, boolean seeds, int maxBodyBytes, Optional<String> baseUrl,
                                     Path feeds) {
         ServerSettings settings = new ServerSettings(host, 0, storage, baseUrl, Optional.of(TOKEN),
-                feeds, seeds ? Optional.of(Path.of("seeds")) : Optional.empty(), 120, maxBodyBytes, false);
+                feeds, seeds ? Optional.of(Path.of("seeds")) : Optional.empty(), 120, maxBodyBytes, false, true);
         TestServer server = new TestServer(App.start(settings), host);
         return server.derived(server); // the seeds, and whatever a restart found in the log, wholly taken in
     }
