@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,11 @@ import org.minbar.storage.SubscriptionStore;
 class SubscriberStatisticsTest {
 
     private static final String FEEDLY = "Feedly/1.0 (+http://www.feedly.com/fetcher.html; %d subscribers; feed-id=%s)";
+    /** Feedly's User-Agent with ASCII digits, as it sends them, whatever this JVM's locale. */
+    private static String feedly(int subscribers, String feedId) {
+        return String.format(Locale.ROOT, FEEDLY, subscribers, feedId);
+    }
+
     private static final String READER = "QuietReader/1.0 (+https://reader.example)";
 
     /** A clock the test moves. */
@@ -88,14 +94,14 @@ class SubscriberStatisticsTest {
 
     @Test
     void aggregatorsCountByTheirLatestReportPerFeedIdSummedAndAreNotOtherPollers() {
-        statistics.polled("/feed/", false, "198.51.100.1", FEEDLY.formatted(100, "a"));
+        statistics.polled("/feed/", false, "198.51.100.1", feedly(100, "a"));
         clock.now = clock.now.plusSeconds(60);
-        statistics.polled("/feed/", false, "198.51.100.2", FEEDLY.formatted(120, "a")); // a later count for the same feed-id
-        statistics.polled("/feed/", false, "198.51.100.3", FEEDLY.formatted(30, "b")); // the same feed at another of Feedly's ids
+        statistics.polled("/feed/", false, "198.51.100.2", feedly(120, "a")); // a later count for the same feed-id
+        statistics.polled("/feed/", false, "198.51.100.3", feedly(30, "b")); // the same feed at another of Feedly's ids
         statistics.polled("/feed/", true, "198.51.100.4", "Mozilla/5.0 (compatible; inoreader.com; 7 subscribers)");
         statistics.flush();
         clock.now = clock.now.plusSeconds(60);
-        statistics.polled("/feed/", false, "198.51.100.1", FEEDLY.formatted(90, "a")); // latest wins, even if lower
+        statistics.polled("/feed/", false, "198.51.100.1", feedly(90, "a")); // latest wins, even if lower
         FeedStatistics feed = feed(statistics.report(), "/feed/");
         assertEquals(90 + 30 + 7, feed.today().subscribers());
         assertEquals(0, feed.today().pollers(), "aggregators are counted by what they report, not as pollers");
