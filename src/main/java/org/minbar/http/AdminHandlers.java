@@ -18,11 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.minbar.publish.AdminPages;
-import org.minbar.service.SubscriberReport;
-import org.minbar.service.SubscriberReport.Day;
-import org.minbar.service.SubscriberReport.FeedStatistics;
+import org.minbar.model.SubscriberReport;
+import org.minbar.model.SubscriberReport.Day;
+import org.minbar.model.SubscriberReport.FeedStatistics;
 import org.minbar.service.SubscriberStatistics;
-import org.minbar.storage.SubscriptionStore.Lease;
+import org.minbar.model.WebSubLease;
 
 /**
  * The publisher's pages (/admin/, /admin/feed/?feed={path}) and /api/stats: never public. A browser
@@ -177,7 +177,7 @@ final class AdminHandlers {
         return row;
     }
 
-    private static Map<String, Object> lease(Lease lease) {
+    private static Map<String, Object> lease(WebSubLease lease) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("callbackHost", lease.callbackHost());
         row.put("leaseExpires", lease.expires().toString());

@@ -13,11 +13,11 @@ import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
 import org.minbar.config.SiteConfig;
-import org.minbar.service.SubscriberReport;
-import org.minbar.service.SubscriberReport.AggregatorShare;
-import org.minbar.service.SubscriberReport.Day;
-import org.minbar.service.SubscriberReport.FeedStatistics;
-import org.minbar.storage.SubscriptionStore.Lease;
+import org.minbar.model.SubscriberReport;
+import org.minbar.model.SubscriberReport.AggregatorShare;
+import org.minbar.model.SubscriberReport.Day;
+import org.minbar.model.SubscriberReport.FeedStatistics;
+import org.minbar.model.WebSubLease;
 
 /**
  * The publisher's pages under /admin/: the login form, and the subscriber statistics of every
@@ -137,7 +137,7 @@ public final class AdminPages {
             Element table = main.appendElement("table");
             columns(table, "المشترك", "ينتهي الاشتراك", "آخر تسليم", "تسليم يُعاد");
             Element body = table.appendElement("tbody");
-            for (Lease lease : feed.webSub()) {
+            for (WebSubLease lease : feed.webSub()) {
                 Element row = body.appendElement("tr");
                 row.appendElement("td").addClass("ltr").text(lease.callbackHost());
                 row.appendElement("td").addClass("ltr").text(WHEN.format(lease.expires()));

@@ -21,10 +21,12 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.minbar.model.SubscriberReport;
+import org.minbar.model.SubscriberReport.AggregatorShare;
+import org.minbar.model.SubscriberReport.Day;
+import org.minbar.model.SubscriberReport.FeedStatistics;
+import org.minbar.model.WebSubLease;
 import org.minbar.service.PollTally.Poller;
-import org.minbar.service.SubscriberReport.AggregatorShare;
-import org.minbar.service.SubscriberReport.Day;
-import org.minbar.service.SubscriberReport.FeedStatistics;
 import org.minbar.storage.Database;
 import org.minbar.storage.StatsStore;
 import org.minbar.storage.StatsStore.AggregatorCount;
@@ -226,8 +228,8 @@ public final class SubscriberStatistics implements AutoCloseable {
                         new AggregatorShare(count.aggregator(), count.feedId(), count.subscribers(), count.reportedAt()));
             }
         }
-        Map<String, List<SubscriptionStore.Lease>> leases = new HashMap<>();
-        for (SubscriptionStore.Lease lease : subscriptions.leases(connection, now, MOST_LISTED)) {
+        Map<String, List<WebSubLease>> leases = new HashMap<>();
+        for (WebSubLease lease : subscriptions.leases(connection, now, MOST_LISTED)) {
             String feed = feedOf(lease.topic());
             leases.computeIfAbsent(feed, key -> new ArrayList<>()).add(lease);
             row(byFeed, feed, today - from);

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
+import org.minbar.model.WebSubLease;
 
 /** Verified WebSub subscriptions: one row per topic and callback, with its secret and lease expiry. */
 public final class SubscriptionStore {
@@ -75,17 +75,9 @@ public final class SubscriptionStore {
         }
     }
 
-    /**
-     * A subscription as its publisher sees it: the topic, the callback's host (never its path or
-     * query, which may carry the subscriber's secrets), the lease, the last successful delivery,
-     * and the error of a delivery still being retried.
-     */
-    public record Lease(String topic, String callbackHost, Instant expires, Optional<Instant> lastDelivery,
-                        Optional<String> retrying) {}
-
     /** The subscriptions whose lease has not run out, by topic, at most {@code limit}. */
-    public List<Lease> leases(Connection connection, Instant now, int limit) throws SQLException {
-        List<Lease> leases = new ArrayList<>();
+    public List<WebSubLease> leases(Connection connection, Instant now, int limit) throws SQLException {
+        List<WebSubLease> leases = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
                 "SELECT s.topic, s.lane, s.expires_at, s.delivered_at,"
                         + " (SELECT d.last_error FROM websub_deliveries d WHERE d.subscription_id = s.id"
@@ -95,7 +87,7 @@ public final class SubscriptionStore {
             query.setInt(2, limit);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    leases.add(new Lease(rows.getString("topic"), rows.getString("lane"), Jdbc.instant(rows, "expires_at"),
+                    leases.add(new WebSubLease(rows.getString("topic"), rows.getString("lane"), Jdbc.instant(rows, "expires_at"),
                             Jdbc.optionalInstant(rows, "delivered_at"), Jdbc.optionalString(rows, "retrying")));
                 }
             }

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.minbar.service.SubscriberReport.Day;
-import org.minbar.service.SubscriberReport.FeedStatistics;
+import org.minbar.model.SubscriberReport.Day;
+import org.minbar.model.SubscriberReport.FeedStatistics;
 import org.minbar.storage.Database;
 import org.minbar.storage.SubscriptionStore;
 

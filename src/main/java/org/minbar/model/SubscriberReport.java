@@ -1,12 +1,11 @@
-package org.minbar.service;
+package org.minbar.model;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.minbar.storage.SubscriptionStore.Lease;
 
 /**
- * Who read the feeds over the last days ({@link SubscriberStatistics}): per feed document, a row
+ * Who read the feeds over the last days (counted by the service's SubscriberStatistics): per feed document, a row
  * per day, today's aggregators and the WebSub subscriptions now.
  *
  * @param feedsCounted how many feeds had statistics, of which {@code feeds} lists the busiest
@@ -39,7 +38,7 @@ public record SubscriberReport(LocalDate from, LocalDate to, Instant at, List<Fe
     public record AggregatorShare(String aggregator, String feedId, long subscribers, Instant reportedAt) {}
 
     /** A feed document's days, oldest first (today last), today's aggregators and its WebSub subscriptions. */
-    public record FeedStatistics(String feed, List<Day> days, List<AggregatorShare> aggregators, List<Lease> webSub) {
+    public record FeedStatistics(String feed, List<Day> days, List<AggregatorShare> aggregators, List<WebSubLease> webSub) {
 
         public Day today() {
             return days.get(days.size() - 1);
