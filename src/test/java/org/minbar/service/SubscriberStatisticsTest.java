@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minbar.model.SubscriberReport;
 import org.minbar.model.SubscriberReport.Day;
 import org.minbar.model.SubscriberReport.FeedStatistics;
 import org.minbar.storage.Database;
