@@ -17,12 +17,12 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.minbar.publish.AdminPages;
 import org.minbar.model.SubscriberReport;
 import org.minbar.model.SubscriberReport.Day;
 import org.minbar.model.SubscriberReport.FeedStatistics;
-import org.minbar.service.SubscriberStatistics;
 import org.minbar.model.WebSubLease;
+import org.minbar.publish.AdminPages;
+import org.minbar.service.SubscriberStatistics;
 
 /**
  * The publisher's pages (/admin/, /admin/feed/?feed={path}) and /api/stats: never public. A browser
