@@ -31,7 +31,7 @@ class MigrationsTest {
         try (Database database = Database.open(folder)) {
             assertEquals("article_authors,article_categories,article_tags,articles,authors,categories,change_marks,changes,"
                             + "computed_related,feed_counts,feed_entries,feed_validators,feed_versions,"
-                            + "related_links,schema_migrations,sqlite_sequence,tags,term_keys,websub_deliveries,websub_hub_pings,websub_subscriptions",
+                            + "related_links,schema_migrations,sqlite_sequence,stats_aggregator_counts,stats_feed_days,stats_pollers,stats_salts,tags,term_keys,websub_deliveries,websub_hub_pings,websub_subscriptions",
                     database.read(c -> DatabaseTest.query(c, "SELECT group_concat(name, ',') FROM"
                             + " (SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name)")));
         }
