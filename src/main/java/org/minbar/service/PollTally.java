@@ -17,6 +17,8 @@ final class PollTally {
     static final int MOST_POLLERS = 100_000;
     /** The longest User-Agent kept: a poller is told apart by its first 512 characters. */
     static final int LONGEST_AGENT = 512;
+    /** How precisely a poller's last poll is kept: an aggregator's latest count is told by it. */
+    static final long SEEN_AGAIN_MILLIS = 1_000;
 
     record FeedDay(String feed, long day) {}
 
@@ -36,15 +38,24 @@ final class PollTally {
     private final LongAdder dropped = new LongAdder();
 
     void polled(String feed, long day, boolean notModified, String address, String userAgent, long nowMillis) {
-        LongAdder[] adders = counts.computeIfAbsent(new FeedDay(feed, day), key -> new LongAdder[] {new LongAdder(), new LongAdder()});
+        FeedDay feedDay = new FeedDay(feed, day);
+        LongAdder[] adders = counts.get(feedDay);
+        if (adders == null) {
+            adders = counts.computeIfAbsent(feedDay, key -> new LongAdder[] {new LongAdder(), new LongAdder()});
+        }
         adders[0].increment();
         if (notModified) {
             adders[1].increment();
         }
         String agent = userAgent == null ? "" : userAgent.length() > LONGEST_AGENT ? userAgent.substring(0, LONGEST_AGENT) : userAgent;
         Poller poller = new Poller(feed, day, address, agent);
-        if (pollers.mappingCount() < MOST_POLLERS || pollers.containsKey(poller)) {
-            pollers.put(poller, nowMillis);
+        Long last = pollers.get(poller);
+        if (last != null) {
+            if (nowMillis - last >= SEEN_AGAIN_MILLIS) {
+                pollers.put(poller, nowMillis); // a poller polling again within the second is not written again
+            }
+        } else if (pollers.mappingCount() < MOST_POLLERS) {
+            pollers.merge(poller, nowMillis, Math::max);
         } else {
             dropped.increment();
         }

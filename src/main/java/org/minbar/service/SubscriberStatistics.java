@@ -1,10 +1,6 @@
 package org.minbar.service;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,12 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -26,19 +20,17 @@ import org.minbar.model.SubscriberReport.AggregatorShare;
 import org.minbar.model.SubscriberReport.Day;
 import org.minbar.model.SubscriberReport.FeedStatistics;
 import org.minbar.model.WebSubLease;
-import org.minbar.service.PollTally.Poller;
 import org.minbar.storage.Database;
 import org.minbar.storage.StatsStore;
 import org.minbar.storage.StatsStore.AggregatorCount;
 import org.minbar.storage.SubscriptionStore;
-import org.minbar.text.AggregatorAgents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Who reads the feeds: polls are counted in memory as they are served ({@link #polled}, no I/O)
- * and written to the store in one transaction every {@link #FLUSH_EVERY}, and before each report.
- * A poller whose User-Agent reports a subscriber count ({@link AggregatorAgents}) is counted by
+ * and written to the store every {@link #FLUSH_EVERY}, and before each report ({@link PollWriter}).
+ * A poller whose User-Agent reports a subscriber count ({@link org.minbar.text.AggregatorAgents}) is counted by
  * that count; any other is one distinct poller a day, kept as a hash of its address and
  * User-Agent keyed with the day's salt, never as an address (see migration 016). The WebSub
  * subscriptions are read from the hub's table.
@@ -54,7 +46,6 @@ public final class SubscriberStatistics implements AutoCloseable {
     static final long MOST_POLLERS_PER_DAY = 1_000_000;
     /** The most feeds and WebSub subscriptions a report lists. */
     static final int MOST_LISTED = 500;
-    private static final int HASH_BYTES = 16;
     private static final long DAY_MILLIS = Duration.ofDays(1).toMillis();
     private static final Logger LOG = LoggerFactory.getLogger(SubscriberStatistics.class);
 
@@ -62,20 +53,18 @@ public final class SubscriberStatistics implements AutoCloseable {
     private final Clock clock;
     private final PollTally tally = new PollTally();
     private final StatsStore stats = new StatsStore();
+    private final PollWriter writer;
     private final SubscriptionStore subscriptions = new SubscriptionStore();
-    private final SecureRandom random = new SecureRandom();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "minbar-stats");
         thread.setDaemon(true);
         return thread;
     });
-    /** Hashed pollers stored for the day {@link #pollersDay}, as last counted (flushes only, under the lock). */
-    private long pollersDay = Long.MIN_VALUE;
-    private long pollersStored;
 
     public SubscriberStatistics(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.writer = new PollWriter(database, stats, MOST_POLLERS_PER_DAY);
     }
 
     /** Starts writing the counts to the store every {@link #FLUSH_EVERY}. */
@@ -98,19 +87,31 @@ public final class SubscriberStatistics implements AutoCloseable {
         return tally.dropped();
     }
 
-    /** Writes what was counted since the last flush; if the store refuses, it is kept for the next. */
+    /**
+     * Writes what was counted since the last flush: the counts, aggregators' reports and WebSub
+     * figures in one transaction, then the new hashed pollers in short ones. If the store refuses,
+     * what was not written is kept for the next flush.
+     */
     public synchronized void flush() {
         long now = clock.millis();
         long today = Math.floorDiv(now, DAY_MILLIS);
         PollTally.Drained drained = tally.drain(today);
+        PollWriter.Batch batch;
         try {
+            batch = writer.prepare(drained, today);
             database.write(connection -> {
-                write(connection, drained, today, Instant.ofEpochMilli(now));
+                writeCounts(connection, batch, today, Instant.ofEpochMilli(now));
                 return null;
             });
         } catch (RuntimeException e) {
             tally.restore(drained);
-            pollersDay = Long.MIN_VALUE; // counted again from the store at the next flush
+            throw e;
+        }
+        try {
+            writer.writePollers(batch.hashed());
+        } catch (RuntimeException e) {
+            writer.forgetCounts();
+            tally.restore(new PollTally.Drained(List.of(), drained.pollers())); // their counts are in: only the pollers again
             throw e;
         }
     }
@@ -123,63 +124,17 @@ public final class SubscriberStatistics implements AutoCloseable {
         }
     }
 
-    private void write(Connection connection, PollTally.Drained drained, long today, Instant now) throws SQLException {
-        for (PollTally.Counts counts : drained.counts()) {
+    private void writeCounts(Connection connection, PollWriter.Batch batch, long today, Instant now) throws SQLException {
+        for (PollTally.Counts counts : batch.counts()) {
             stats.addPolls(connection, counts.feedDay().feed(), counts.feedDay().day(), counts.polls(), counts.notModified());
         }
-        Map<PollTally.FeedDay, List<byte[]>> hashed = new HashMap<>();
-        Map<Long, byte[]> salts = new HashMap<>();
-        for (Map.Entry<Poller, Long> seen : drained.pollers().entrySet()) {
-            Poller poller = seen.getKey();
-            Optional<AggregatorAgents.Report> report = AggregatorAgents.read(poller.userAgent());
-            if (report.isPresent()) {
-                stats.report(connection, new AggregatorCount(poller.feed(), poller.day(), report.get().aggregator(),
-                        report.get().feedId(), report.get().subscribers(), Instant.ofEpochMilli(seen.getValue())));
-            } else if (poller.day() >= today - 1) { // an older day is closed: its salt is gone
-                byte[] salt = salts.computeIfAbsent(poller.day(), day -> salt(connection, day));
-                hashed.computeIfAbsent(new PollTally.FeedDay(poller.feed(), poller.day()), key -> new ArrayList<>())
-                        .add(hash(salt, poller));
-            }
-        }
-        for (Map.Entry<PollTally.FeedDay, List<byte[]>> feedDay : hashed.entrySet()) {
-            long day = feedDay.getKey().day();
-            if (day != pollersDay) {
-                pollersDay = day;
-                pollersStored = stats.pollersOn(connection, day);
-            }
-            if (pollersStored < MOST_POLLERS_PER_DAY) {
-                pollersStored += stats.addPollers(connection, day, feedDay.getKey().feed(), feedDay.getValue());
-            }
+        for (AggregatorCount report : batch.reports()) {
+            stats.report(connection, report);
         }
         for (Map.Entry<String, Long> topic : subscriptions.activeByTopic(connection, now).entrySet()) {
             stats.sawWebSub(connection, feedOf(topic.getKey()), today, topic.getValue());
         }
         stats.close(connection, today - 1, today - KEPT_DAYS);
-    }
-
-    private byte[] salt(Connection connection, long day) {
-        try {
-            return stats.salt(connection, day, () -> {
-                byte[] salt = new byte[32];
-                random.nextBytes(salt);
-                return salt;
-            });
-        } catch (SQLException e) {
-            throw new org.minbar.storage.StorageException("reading the day's salt failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static byte[] hash(byte[] salt, Poller poller) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(salt);
-            digest.update(poller.address().getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(poller.userAgent().getBytes(StandardCharsets.UTF_8));
-            return Arrays.copyOf(digest.digest(), HASH_BYTES);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 
     /** A WebSub topic (an absolute feed address) as the feed statistics name it: its path. */
