@@ -165,7 +165,7 @@ public final class App implements AutoCloseable {
             statistics = new SubscriberStatistics(database, clock);
             statistics.start();
             metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            serverMetrics = new ServerMetrics(metrics, database, publishing.derivation, publishing.cache);
+            serverMetrics = new ServerMetrics(metrics, database, publishing.derivation, publishing.cache, statistics);
             routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, search, webSub, new Health(database, publishing.derivation),
                     new BackupService(settings.storage(), clock), links,
                     new CommentFeeds(database, links, new CommentsFeedWriter(links, NAME + " " + VERSION)),

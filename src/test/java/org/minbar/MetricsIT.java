@@ -62,6 +62,7 @@ class MetricsIT {
             assertTrue(samples.get("minbar_feed_cache_total{result=\"render\"}") >= 1);
             assertEquals(0.0, samples.get("minbar_websub_deliveries_pending"));
             assertEquals(0.0, samples.get("minbar_websub_deliveries_failing"));
+            assertEquals(0.0, samples.get("minbar_stats_pollers_dropped_total"), "two polls are far from the pollers held between flushes");
             assertTrue(samples.keySet().stream().anyMatch(key -> key.startsWith("jvm_memory_used_bytes{")), "the JVM's figures");
             assertTrue(samples.containsKey("process_uptime_seconds"));
         }

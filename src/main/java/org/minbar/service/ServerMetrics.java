@@ -18,14 +18,16 @@ import org.minbar.storage.SqlFunction;
 /**
  * What an operator graphs besides requests (which the HTTP layer times): the JVM, the publish
  * rate (the change log's position: its rate is changes per second), how far derived data lags
- * behind it, the feed cache's hits and renders, and the WebSub work waiting and failing. All of
+ * behind it, the feed cache's hits and renders, the WebSub work waiting and failing, and pollers
+ * the subscriber statistics could not hold. All of
  * it is read when scraped; nothing here runs on the request path.
  */
 public final class ServerMetrics implements AutoCloseable {
 
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
-    public ServerMetrics(MeterRegistry registry, Database database, Derivation derivation, FeedCache cache) {
+    public ServerMetrics(MeterRegistry registry, Database database, Derivation derivation, FeedCache cache,
+            SubscriberStatistics statistics) {
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -50,6 +52,9 @@ public final class ServerMetrics implements AutoCloseable {
                 .description("Pushes whose last attempt failed, waiting to be tried again").register(registry);
         Gauge.builder("minbar.websub.hub.pings.pending", database, db -> count(db, counts::pendingHubPings))
                 .description("Pings of external hubs waiting to be sent or sent again").register(registry);
+        FunctionCounter.builder("minbar.stats.pollers.dropped", statistics, SubscriberStatistics::dropped)
+                .description("Distinct feed pollers not counted because more arrived between two statistics flushes than are held")
+                .register(registry);
     }
 
     /** A count read from the store, or NaN while it cannot be read (a scrape still answers, with the rest). */

@@ -16,7 +16,8 @@ class ServerMetricsTest {
     void aStoreThatCannotBeReadLeavesItsFiguresNaNAndTheRestServed(@TempDir Path folder) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Database database = Database.open(folder);
-        ServerMetrics metrics = new ServerMetrics(registry, database, Derivation.leftToTheServer(database), new FeedCache());
+        ServerMetrics metrics = new ServerMetrics(registry, database, Derivation.leftToTheServer(database), new FeedCache(),
+                new SubscriberStatistics(database, java.time.Clock.systemUTC()));
         try {
             String open = registry.scrape();
             assertTrue(open.contains("minbar_websub_deliveries_pending 0.0") && open.contains("minbar_derived_lag_changes 0.0"), open);
@@ -25,6 +26,7 @@ class ServerMetricsTest {
             assertTrue(scraped.contains("minbar_websub_deliveries_pending NaN"), scraped);
             assertTrue(scraped.contains("minbar_derived_lag_changes NaN"), scraped);
             assertTrue(scraped.contains("jvm_memory_used_bytes{"), "the JVM's figures are still there");
+            assertTrue(scraped.contains("minbar_stats_pollers_dropped_total 0.0"), "counted in memory, so read without the store");
         } finally {
             metrics.close();
         }
