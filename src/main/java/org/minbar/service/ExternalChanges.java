@@ -4,15 +4,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.minbar.storage.ChangeLog;
 import org.minbar.storage.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Notices commits this server did not make, such as `minbar import` run beside it, by SQLite's
- * data_version every {@link #INTERVAL_MILLIS} ms, and wakes the change-log follower: another
- * process's changes are in the log like ours, so taking them in costs no more than ours (never a
- * rebuild). The server's own commits show up too, and cost one look at the log.
+ * Notices articles this server did not write, such as `minbar import` run beside it, and wakes the
+ * change-log follower: another process's changes are in the log like ours, so taking them in costs
+ * no more than ours (never a rebuild). Every {@link #INTERVAL_MILLIS} ms it reads SQLite's
+ * data_version, which moves with any commit to the file; only when it moved is the log's position
+ * read, and only when that moved is the follower woken. So the commits that change no article
+ * (subscriber statistics, WebSub deliveries, sessions of the follower itself) never make cached
+ * feeds render again. This server's own article writes show up too, and cost one look at the log.
  */
 public final class ExternalChanges implements AutoCloseable {
 
@@ -27,12 +31,18 @@ public final class ExternalChanges implements AutoCloseable {
 
     /** @param changed what to do when a commit was noticed: look at the change log */
     public ExternalChanges(Database database, Runnable changed) {
-        AtomicLong seen = new AtomicLong(database.dataVersion());
+        ChangeLog changes = new ChangeLog();
+        AtomicLong seenVersion = new AtomicLong(database.dataVersion());
+        AtomicLong seenChange = new AtomicLong(database.read(changes::latest));
         timer.scheduleWithFixedDelay(() -> {
             try {
-                long now = database.dataVersion();
-                if (seen.getAndSet(now) != now) {
-                    changed.run();
+                long version = database.dataVersion();
+                if (version != seenVersion.get()) {
+                    long latest = database.read(changes::latest);
+                    seenVersion.set(version); // only once the log was read: a failed read is tried again
+                    if (seenChange.getAndSet(latest) != latest) {
+                        changed.run();
+                    }
                 }
             } catch (RuntimeException e) {
                 LOG.warn("could not check the database for outside changes: {}", e.getMessage());
