@@ -112,7 +112,7 @@ public final class HtmlPages {
                     .attr("href", links.page(FeedKey.category(c.slug()))).text(c.name()).after(" "));
         }
         for (Author author : article.authors()) {
-            author.bio().ifPresent(bio -> body.appendElement("aside").addClass("author-bio")
+            author.bio().ifPresent(bio -> body.appendElement("div").addClass("author-bio")
                     .appendElement("p").text(author.name() + ": " + bio));
         }
         if (!related.isEmpty()) {

@@ -38,7 +38,7 @@ final class PageShell {
             + ".card{border-bottom:1px solid #e5e5e5;padding-block:.75rem}"
             + ".card h2{font-size:1.2rem;margin:0 0 .25rem}.card h2 a{text-decoration:none}"
             + ".card figure,article figure{margin:.5rem 0}.summary{margin:.25rem 0}"
-            + ".meta{color:#555;font-size:.9375rem;margin:.25rem 0}"
+            + ".meta{color:#555;font-size:.9375rem;margin:.25rem 0}.meta time,.hijri{white-space:nowrap;unicode-bidi:isolate}"
             + ".subscribe{margin:.5rem 0}.subscribe summary{cursor:pointer;color:#0b5394}"
             + ".subscribe ul,.feeds ul{padding-inline-start:1.25rem;margin:.25rem 0}.formats a{margin-inline-end:.75rem;white-space:nowrap}"
             + ".paging{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem 1rem;margin:1rem 0}"
