@@ -37,7 +37,10 @@ final class ArticleCards {
         }
     }
 
-    /** "بقلم …، … · ٩ فبراير ٢٠٢٠ · ١٥ جمادى الآخرة ١٤٤١ هـ". */
+    /**
+     * "بقلم …، … | ٩ فبراير ٢٠٢٠ | ١٥ جمادى الآخرة ١٤٤١ هـ". A bar, not a middle dot, between the parts:
+     * beside Arabic-Indic digits a dot reads as a zero (٠).
+     */
     void meta(Element parent, Article article) {
         Element meta = parent.appendElement("p").addClass("meta");
         List<Author> authors = article.authors();
@@ -50,7 +53,7 @@ final class ArticleCards {
                 meta.appendElement("a").attr("rel", "author").attr("href", links.page(FeedKey.author(authors.get(i).slug())))
                         .text(authors.get(i).name());
             }
-            meta.appendText(" · ");
+            meta.appendText(" | ");
         }
         date(meta, article.published());
     }
@@ -59,7 +62,7 @@ final class ArticleCards {
     void date(Element parent, Instant moment) {
         parent.appendElement("time").attr("datetime", moment.toString()).text(dates.gregorian(moment));
         dates.hijri(moment).ifPresent(hijri -> {
-            parent.appendText(" · ");
+            parent.appendText(" | ");
             parent.appendElement("span").addClass("hijri").text(hijri);
         });
     }
