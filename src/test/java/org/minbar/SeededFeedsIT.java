@@ -377,15 +377,18 @@ class SeededFeedsIT {
     }
 
     @Test
-    void homePageListsAndAdvertisesEveryFeed() {
+    void homePageAdvertisesTheSiteFeedsAndTheFeedsPageListsEveryFeed() {
         HttpResponse<byte[]> home = server.get("/");
         assertEquals(200, home.statusCode());
         String html = TestServer.text(home);
         assertTrue(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
+        var alternates = org.jsoup.Jsoup.parse(html).select("head link[rel=alternate]").eachAttr("href");
+        assertEquals(List.of(server.base() + "/feed/", server.base() + "/feed/atom/", server.base() + "/feed/json/"), alternates,
+                "the home page advertises the site's feeds only");
+        String feeds = TestServer.text(server.get("/feeds/"));
         for (String path : List.of("/feed/", "/feed/atom/", category("سوريا"), category("صناعات دفاعية") + "atom/",
                 author("سارة المنصوري"), author("كريم الحداد") + "atom/")) {
-            assertTrue(html.contains("<link rel=\"alternate\" type=\"application/") && html.contains(server.base() + path),
-                    "home page advertises " + path);
+            assertTrue(feeds.contains("href=\"" + server.base() + path + "\""), "the feeds page links " + path);
         }
         assertEquals(200, server.get("/healthz").statusCode());
     }

@@ -10,13 +10,16 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.minbar.text.CleanText;
+import org.minbar.text.DateStyle;
 import org.minbar.text.Slugs;
 import org.minbar.text.WebAddresses;
 
@@ -39,7 +42,10 @@ public final class FeedsDirectory {
             .build();
 
     record SiteFile(String title, String description, String baseUrl, String language,
-                    Integer itemsPerFeed, Integer maxItemContentChars, Integer tombstoneDays, WebSubFile websub) {}
+                    Integer itemsPerFeed, Integer maxItemContentChars, Integer tombstoneDays, WebSubFile websub,
+                    DatesFile dates) {}
+
+    record DatesFile(String digits, String months, String timeZone) {}
 
     record WebSubFile(Long defaultLeaseSeconds, Long minLeaseSeconds, Long maxLeaseSeconds, Integer maxSubscriptions,
                       Boolean allowPrivateCallbacks, Long retryBaseSeconds, Integer maxAttempts, List<String> externalHubs) {}
@@ -79,7 +85,35 @@ public final class FeedsDirectory {
         String baseUrl = baseUrl(sitePath, baseUrlOverride.or(() -> Optional.ofNullable(site.baseUrl())).orElse(fallbackBaseUrl));
         return new SiteConfig(title, description, baseUrl, language, items, maxContent, tombstoneDays,
                 displays(folder.resolve("categories.json")), displays(folder.resolve("authors.json")),
-                websub(sitePath, site.websub()));
+                websub(sitePath, site.websub()), dates(sitePath, site.dates()));
+    }
+
+    private static DateStyle dates(Path sitePath, DatesFile file) {
+        if (file == null) {
+            return DateStyle.DEFAULT;
+        }
+        DateStyle.Digits digits = file.digits() == null ? DateStyle.DEFAULT.digits() : switch (file.digits()) {
+            case "arabic-indic" -> DateStyle.Digits.ARABIC_INDIC;
+            case "latin" -> DateStyle.Digits.LATIN;
+            default -> throw new ConfigException(sitePath + ": $.dates.digits must be \"arabic-indic\" or \"latin\" (got \""
+                    + file.digits() + "\")");
+        };
+        DateStyle.Months months = file.months() == null ? DateStyle.DEFAULT.months() : switch (file.months()) {
+            case "egyptian" -> DateStyle.Months.EGYPTIAN;
+            case "levantine" -> DateStyle.Months.LEVANTINE;
+            default -> throw new ConfigException(sitePath + ": $.dates.months must be \"egyptian\" or \"levantine\" (got \""
+                    + file.months() + "\")");
+        };
+        ZoneId zone = DateStyle.DEFAULT.zone();
+        if (file.timeZone() != null) {
+            try {
+                zone = ZoneId.of(file.timeZone());
+            } catch (DateTimeException e) {
+                throw new ConfigException(sitePath + ": $.dates.timeZone must be a time zone such as \"Asia/Riyadh\" or \"UTC\" (got \""
+                        + file.timeZone() + "\")");
+            }
+        }
+        return new DateStyle(digits, months, zone);
     }
 
     private static WebSubConfig websub(Path sitePath, WebSubFile file) {

@@ -2,11 +2,13 @@ package org.minbar.config;
 
 import java.util.Map;
 import java.util.Optional;
+import org.minbar.text.DateStyle;
 
 /**
  * The channel data every feed is built from, validated: Arabic title and description, the
  * absolute base URL (no trailing slash), language, items per feed, how long Atom feeds announce
- * deletions, display data for categories and authors keyed by slug, and the WebSub hub's settings.
+ * deletions, display data for categories and authors keyed by slug, the WebSub hub's settings, and how
+ * reader pages write dates.
  */
 public record SiteConfig(
         String title,
@@ -18,11 +20,20 @@ public record SiteConfig(
         int tombstoneDays,
         Map<String, Display> categories,
         Map<String, Display> authors,
-        WebSubConfig websub) {
+        WebSubConfig websub,
+        DateStyle dates) {
 
     public SiteConfig {
         categories = Map.copyOf(categories);
         authors = Map.copyOf(authors);
+    }
+
+    /** A site whose dates have the default style. */
+    public SiteConfig(String title, String description, String baseUrl, String language, int itemsPerFeed,
+                      int maxItemContentChars, int tombstoneDays, Map<String, Display> categories,
+                      Map<String, Display> authors, WebSubConfig websub) {
+        this(title, description, baseUrl, language, itemsPerFeed, maxItemContentChars, tombstoneDays, categories, authors,
+                websub, DateStyle.DEFAULT);
     }
 
     /** A site whose hub has the default settings. */

@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * The one place exceptions become HTTP statuses. At the addresses programs use ({@link ProgramAddresses})
  * an error is a JSON body:
  * {"status": 400, "error": "Bad Request", "message": "…", "problems": [{"field": "$.title", "message": "…"}]};
- * everywhere else (feeds and pages, where a feed reader or a browser shows what it gets) the same
- * as plain text: "404 Not Found: no category with the slug 'x'", a problem per line after it.
+ * so is it for a client whose Accept prefers JSON; everywhere else a browser that asks for HTML gets an Arabic page ({@link HtmlErrors}), and other
+ * clients (feed readers, curl) the same as plain text: "404 Not Found: no category with the slug 'x'",
+ * a problem per line after it.
  */
 final class ErrorHandler implements HttpHandler {
 
@@ -86,8 +87,11 @@ final class ErrorHandler implements HttpHandler {
         if (status == 401) {
             exchange.getResponseHeaders().put(Headers.WWW_AUTHENTICATE, "Bearer realm=\"minbar\"");
         }
-        if (ProgramAddresses.contains(exchange.getRequestPath())) {
+        if (ProgramAddresses.contains(exchange.getRequestPath())
+                || HtmlErrors.prefersJson(exchange.getRequestHeaders().getFirst(Headers.ACCEPT))) {
             Json.send(exchange, status, body(e));
+        } else if (HtmlErrors.send(exchange, status, (String) body(e).get("message"))) {
+            return;
         } else {
             PlainText.send(exchange, status, text(body(e)));
         }

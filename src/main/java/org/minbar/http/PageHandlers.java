@@ -6,13 +6,14 @@ import io.undertow.util.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.minbar.model.FeedAddress;
 import org.minbar.model.FeedKey;
 import org.minbar.model.FeedKind;
 import org.minbar.publish.OpmlDocument;
 import org.minbar.service.Health;
 import org.minbar.service.PageService;
 
-/** The HTML pages, the OPML list and the health checks. */
+/** The reader pages, the OPML list and the health checks. */
 final class PageHandlers {
 
     private final PageService pages;
@@ -23,13 +24,38 @@ final class PageHandlers {
         this.health = health;
     }
 
+    /** The home page, or page N of it (?paged=N). */
     void home(HttpServerExchange exchange) {
-        html(exchange, pages.home());
+        html(exchange, pages.home(PageNumbers.of(exchange, FeedAddress.PAGED)));
     }
 
-    /** The listing page of a category, an author or a tag: /{kind}/{slug}/. */
+    /** The listing page of a category, an author or a tag: /{kind}/{slug}/, and ?paged=N. */
     HttpHandler listing(FeedKind kind) {
-        return exchange -> html(exchange, pages.listing(new FeedKey(kind, Routes.param(exchange, "slug"))));
+        return exchange -> html(exchange, pages.listing(new FeedKey(kind, Routes.param(exchange, "slug")),
+                PageNumbers.of(exchange, FeedAddress.PAGED)));
+    }
+
+    /** /feeds/: every feed of the site. */
+    void feeds(HttpServerExchange exchange) {
+        html(exchange, pages.feeds());
+    }
+
+    /**
+     * WordPress's /page/N/ after a listing's path (/page/2/, /category/{slug}/page/2/, /search/{q}/page/2/):
+     * 301 to the same listing with ?paged=N, the query string kept.
+     */
+    static HttpHandler pagedRedirect(FeedKind kind) {
+        return exchange -> {
+            String number = Routes.param(exchange, "n");
+            if (!number.matches("[1-9][0-9]{0,8}")) {
+                throw new HttpError(404, "no page '" + (number.length() <= 20 ? number : number.substring(0, 20) + "…") + "'");
+            }
+            FeedKey key = kind == FeedKind.SITE ? FeedKey.site() : new FeedKey(kind, Routes.param(exchange, kind == FeedKind.SEARCH ? "q" : "slug"));
+            String query = exchange.getQueryString() == null ? "" : exchange.getQueryString();
+            String paged = number.equals("1") ? "" : FeedAddress.PAGED + "=" + number;
+            String joined = query.isEmpty() ? paged : paged.isEmpty() ? query : query + "&" + paged;
+            Moved.send(exchange, FeedAddress.pagePath(key) + (joined.isEmpty() ? "" : "?" + joined));
+        };
     }
 
     void article(HttpServerExchange exchange) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Deque;
 import java.util.List;
+import org.minbar.model.FeedAddress;
 import org.minbar.model.FeedKind;
 import org.minbar.publish.AdminPages;
 import org.minbar.publish.SiteLinks;
@@ -80,7 +81,7 @@ public final class Routes {
         read(routes, "/api/search", blocking(search::api));
         read(routes, "/healthz", blocking(pages::health));
         read(routes, "/readyz", blocking(pages::ready));
-        read(routes, "/feeds.opml", blocking(pages::opml));
+        read(routes, SiteLinks.OPML, blocking(pages::opml));
         // Prometheus scrapes with the token: `authorization: {credentials_file: …}` in its job.
         read(routes, "/metrics", new BearerAuth(settings.token(), authFailures, blocking(exchange -> {
             exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
@@ -88,7 +89,15 @@ public final class Routes {
             exchange.getResponseSender().send(services.metrics().scrape(), StandardCharsets.UTF_8);
         })));
 
+        page(routes, SiteLinks.FEEDS_PAGE, blocking(pages::feeds));
+        // WordPress's /page/N/ of a listing is the same listing's ?paged=N (FeedAddress.pagePath).
+        page(routes, "/" + FeedAddress.PAGED_SEGMENT + "/{n}", new ErrorHandler(PageHandlers.pagedRedirect(FeedKind.SITE)));
         for (FeedKind kind : FeedKind.values()) {
+            if (kind.isTerm() || kind == FeedKind.SEARCH) {
+                String listing = "/" + kind.pathSegment().orElseThrow() + "/{" + (kind == FeedKind.SEARCH ? "q" : "slug") + "}";
+                page(routes, listing + "/" + FeedAddress.PAGED_SEGMENT + "/{n}",
+                        new ErrorHandler(PageHandlers.pagedRedirect(kind)));
+            }
             if (kind.isTerm()) {
                 page(routes, "/" + kind.pathSegment().orElseThrow() + "/{slug}", blocking(pages.listing(kind)));
             }
@@ -142,8 +151,8 @@ public final class Routes {
         }
         FeedRouter feeds = new FeedRouter(documents, search::feed,
                 services.feeds()::canonical, new TrailingSlash(routes));
-        return new RequestMetrics(services.metrics(),
-                new ErrorHandler(new StrictFraming(new ConnectionsPerAddress(new PathGuard(feeds)))));
+        return new HtmlErrors(services.pages()::error, new RequestMetrics(services.metrics(),
+                new ErrorHandler(new StrictFraming(new ConnectionsPerAddress(new PathGuard(feeds))))));
     }
 
     static String param(HttpServerExchange exchange, String name) {

@@ -32,12 +32,12 @@ final class SearchHandlers {
 
     /** /search/{q}/: the results page. */
     void page(HttpServerExchange exchange) {
-        html(exchange, search.page(Routes.param(exchange, "q")));
+        html(exchange, search.page(Routes.param(exchange, "q"), PageNumbers.of(exchange, FeedAddress.PAGED)));
     }
 
     /** /?s=…: the results page (with feed=, {@link WordPressQueries} sends it to the search feed). */
     void wordPressStyle(HttpServerExchange exchange) {
-        html(exchange, search.page(query(exchange, "s")));
+        html(exchange, search.page(query(exchange, "s"), PageNumbers.of(exchange, FeedAddress.PAGED)));
     }
 
     private static void html(HttpServerExchange exchange, String page) {

@@ -52,6 +52,23 @@ public record FeedAddress(FeedKey key, FeedFormat format, int archive) {
                 .orElse("/");
     }
 
+    /**
+     * Page {@code page} of the listing page, numbered as WordPress numbers it: the page itself for 1,
+     * then "?paged=N" ("/?paged=2", "/category/{slug}/?paged=3"). WordPress's /page/N/ forms are
+     * redirected here ({@link #PAGED_SEGMENT}).
+     */
+    public static String pagePath(FeedKey key, int page) {
+        if (page < 1) {
+            throw new IllegalArgumentException("pages are numbered from 1");
+        }
+        return pagePath(key) + (page == 1 ? "" : "?" + PAGED + "=" + page);
+    }
+
+    /** The query parameter that numbers the pages of a feed or a listing, as WordPress names it. */
+    public static final String PAGED = "paged";
+    /** WordPress's other spelling of a listing's page N, /page/N/ after the listing's path, which is redirected to ?paged=N. */
+    public static final String PAGED_SEGMENT = "page";
+
     /** This address as a path on the site, percent-encoded, with its trailing slash. */
     public String path() {
         return pagePath(key) + FEED + "/" + format.pathSuffix() + (archive > 0 ? ARCHIVE + "/" + archive + "/" : "");

@@ -1,170 +1,218 @@
 package org.minbar.publish;
 
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.Entities;
 import org.minbar.config.SiteConfig;
 import org.minbar.model.Article;
 import org.minbar.model.Author;
 import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
+import org.minbar.model.FeedKind;
 import org.minbar.model.RelatedLink;
+import org.minbar.text.ArabicDates;
 
 /**
- * The small right-to-left HTML pages this server renders: the home page listing every feed, a
- * page per category and author, and a page per article. Each carries link rel="alternate" for
- * its feeds so readers can discover them, and a visible subscribe link to each.
+ * The right-to-left reader pages: the home page and the listing of a category, author or tag
+ * (news first, a page at a time), search results, an article, the list of every feed, and the
+ * error page a browser is shown. Each advertises only its own feeds with link rel="alternate" and
+ * offers them in one folded subscribe control; /feeds/ lists them all.
  */
 public final class HtmlPages {
 
     /** A feed as a page lists it: what it is called and which slice it is. */
     public record FeedEntry(FeedKey key, String title) {}
 
-    private static final String STYLE = "body{font-family:'Noto Naskh Arabic','Amiri',Tahoma,sans-serif;max-width:46rem;"
-            + "margin:auto;padding:1rem;line-height:1.8;overflow-wrap:break-word}img{max-width:100%;height:auto}a{color:#0b5394}"
-            + "h1,h2{line-height:1.4}.feeds a{margin-inline-end:.75rem}.feeds a[type]{white-space:nowrap}.byline,.dates{color:#555}"
-            // A date after Arabic text would otherwise be laid out right to left (27-01-2020) and split across lines.
-            + "time{direction:ltr;unicode-bidi:isolate;white-space:nowrap}";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
+    /** Every feed of the site, as the feeds page lists them. */
+    public record AllFeeds(List<FeedEntry> categories, List<FeedEntry> authors, List<FeedEntry> tags) {}
 
     private final SiteConfig site;
     private final SiteLinks links;
+    private final PageShell shell;
+    private final ArticleCards cards;
+    private final ArticleMeta meta;
+    private final ArabicDates dates;
 
     public HtmlPages(SiteConfig site, SiteLinks links) {
         this.site = site;
         this.links = links;
+        this.shell = new PageShell(site, links);
+        this.dates = new ArabicDates(site.dates());
+        this.cards = new ArticleCards(links, dates);
+        this.meta = new ArticleMeta(site, links);
     }
 
-    public String home(List<FeedEntry> categories, List<FeedEntry> authors, List<Article> newest) {
-        FeedEntry siteFeed = new FeedEntry(FeedKey.site(), site.title());
-        Document page = shell(site.title(), List.of(siteFeed));
-        Element body = page.body();
-        body.appendElement("h1").text(site.title());
-        body.appendElement("p").text(site.description());
-        body.appendElement("h2").text("خلاصات الموقع");
-        feedList(body, List.of(siteFeed));
-        if (!categories.isEmpty()) {
-            body.appendElement("h2").text("التصنيفات");
-            feedList(body, categories);
-        }
-        if (!authors.isEmpty()) {
-            body.appendElement("h2").text("الكتّاب");
-            feedList(body, authors);
-        }
-        articleList(body, "أحدث الأخبار", newest);
-        addDiscovery(page, categories);
-        addDiscovery(page, authors);
+    private FeedEntry siteFeed() {
+        return new FeedEntry(FeedKey.site(), site.title());
+    }
+
+    /** The home page: the newest articles, a page at a time. */
+    public String home(List<Article> articles, Paging paging) {
+        List<FeedEntry> feeds = List.of(siteFeed());
+        Document page = shell.page(pageTitle(site.title(), paging), site.description(), feeds, true, null);
+        Element main = PageShell.main(page);
+        shell.subscribe(main, feeds);
+        cards.list(main, articles);
+        paging(page, paging);
         return page.outerHtml();
     }
 
-    public String listing(FeedEntry feed, String description, List<Article> newest) {
-        Document page = shell(feed.title() + " – " + site.title(), List.of(feed));
-        Element body = page.body();
-        body.appendElement("p").appendElement("a").attr("href", links.home()).text(site.title());
-        body.appendElement("h1").text(feed.title());
-        body.appendElement("p").text(description);
-        feedList(body, List.of(feed));
-        articleList(body, "أحدث المقالات", newest);
+    /** The page of a category, author or tag: its newest articles, a page at a time. */
+    public String listing(FeedEntry feed, String description, List<Article> articles, Paging paging) {
+        List<FeedEntry> feeds = List.of(feed, siteFeed());
+        Document page = shell.page(pageTitle(feed.title() + " – " + site.title(), paging), description, feeds, false, null);
+        Element main = PageShell.main(page);
+        main.appendElement("h1").text(feed.title());
+        main.appendElement("p").addClass("tagline").text(description);
+        shell.subscribe(main, feeds);
+        if (articles.isEmpty()) {
+            main.appendElement("p").text("لا مقالات هنا بعد.");
+        }
+        cards.list(main, articles);
+        paging(page, paging);
         return page.outerHtml();
     }
 
+    /** One page of search results, the query and the number of matches in its heading. */
+    public String search(String query, int total, List<Article> articles, Paging paging) {
+        List<FeedEntry> feeds = List.of(new FeedEntry(new FeedKey(FeedKind.SEARCH, query), "نتائج البحث عن «" + query + "»"));
+        String heading = "نتائج البحث عن «" + query + "»: " + count(total);
+        Document page = shell.page(pageTitle(heading + " – " + site.title(), paging), heading, feeds, false, query);
+        Element main = PageShell.main(page);
+        main.appendElement("h1").text(heading);
+        if (total == 0) {
+            main.appendElement("p").text("لم نجد مقالات تطابق «" + query + "». جرّب كلمات أخرى أو كلمة واحدة أعم.");
+            return page.outerHtml();
+        }
+        shell.subscribe(main, feeds);
+        cards.list(main, articles);
+        paging(page, paging);
+        return page.outerHtml();
+    }
+
+    /** The page of an article, with what link previews and search engines read in its head. */
     public String article(Article article, List<RelatedLink> related) {
-        List<FeedEntry> feeds = new java.util.ArrayList<>();
-        feeds.add(new FeedEntry(FeedKey.site(), site.title()));
+        List<FeedEntry> feeds = new ArrayList<>();
+        feeds.add(siteFeed());
         article.categories().forEach(c -> feeds.add(new FeedEntry(FeedKey.category(c.slug()), c.name())));
         article.authors().forEach(a -> feeds.add(new FeedEntry(FeedKey.author(a.slug()), a.name())));
-        Document page = shell(article.title() + " – " + site.title(), feeds);
+        Document page = shell.page(article.title() + " – " + site.title(), ArticleMeta.description(article), feeds, false, null);
         page.head().appendElement("link").attr("rel", "canonical").attr("href", links.article(article));
-        Element body = page.body();
-        body.appendElement("p").appendElement("a").attr("href", links.home()).text(site.title());
-        Element main = body.appendElement("article").attr("lang", article.language())
+        meta.add(page.head(), article);
+        Element body = PageShell.main(page).appendElement("article").attr("lang", article.language())
                 .attr("dir", Languages.direction(article.language()));
-        main.appendElement("h1").text(article.title());
-        if (!article.authors().isEmpty()) {
-            Element byline = main.appendElement("p").addClass("byline").appendText("بقلم ");
-            for (int i = 0; i < article.authors().size(); i++) {
-                Author author = article.authors().get(i);
-                if (i > 0) {
-                    byline.appendText("، ");
-                }
-                byline.appendElement("a").attr("rel", "author").attr("href", links.page(FeedKey.author(author.slug())))
-                        .text(author.name());
-            }
-        }
-        main.appendElement("p").addClass("dates").appendElement("time")
-                .attr("datetime", article.published().toString()).text(DAY.format(article.published()));
-        article.image().ifPresent(src -> main.appendElement("figure").appendElement("img").attr("src", src).attr("alt", article.title()));
-        main.appendElement("div").addClass("content").html(article.content());
+        body.appendElement("h1").text(article.title());
+        cards.meta(body, article);
+        article.image().ifPresent(src -> body.appendElement("figure").appendElement("img").attr("src", src).attr("alt", article.title()));
+        body.appendElement("div").addClass("content").html(article.content());
         if (!article.categories().isEmpty()) {
-            Element list = main.appendElement("p").addClass("categories").appendText("التصنيفات: ");
+            Element list = body.appendElement("p").addClass("categories").appendText("التصنيفات: ");
             article.categories().forEach(c -> list.appendElement("a").attr("rel", "tag")
                     .attr("href", links.page(FeedKey.category(c.slug()))).text(c.name()).after(" "));
         }
         for (Author author : article.authors()) {
-            author.bio().ifPresent(bio -> main.appendElement("aside").addClass("author-bio")
+            author.bio().ifPresent(bio -> body.appendElement("div").addClass("author-bio")
                     .appendElement("p").text(author.name() + ": " + bio));
         }
         if (!related.isEmpty()) {
-            main.appendElement("h2").text(ItemHtml.RELATED_HEADING);
-            Element list = main.appendElement("ul").addClass("related");
+            body.appendElement("h2").text(ItemHtml.RELATED_HEADING);
+            Element list = body.appendElement("ul").addClass("related");
             related.forEach(r -> list.appendElement("li").appendElement("a").attr("href", r.url()).text(r.title()));
         }
-        body.appendElement("h2").text("الخلاصات");
-        feedList(body, feeds);
+        shell.subscribe(body, feeds);
         return page.outerHtml();
     }
 
-    private Document shell(String title, List<FeedEntry> feeds) {
-        Document page = Document.createShell(links.home());
-        page.outputSettings().charset("UTF-8").escapeMode(Entities.EscapeMode.base).prettyPrint(true);
-        page.insertChildren(0, new org.jsoup.nodes.DocumentType("html", "", ""));
-        page.selectFirst("html").attr("lang", site.language()).attr("dir", Languages.direction(site.language()));
-        Element head = page.head();
-        head.appendElement("meta").attr("charset", "utf-8");
-        head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
-        head.appendElement("title").text(title);
-        head.appendElement("style").appendChild(new org.jsoup.nodes.DataNode(STYLE));
-        addDiscovery(page, feeds);
-        return page;
+    /** Every feed of the site in every format, and the OPML list of them. */
+    public String feeds(AllFeeds all) {
+        Document page = shell.page("كل الخلاصات – " + site.title(), "خلاصات " + site.title() + ": الموقع والتصنيفات والكتّاب والوسوم",
+                List.of(siteFeed()), false, null);
+        Element main = PageShell.main(page).addClass("feeds");
+        main.appendElement("h1").text("كل الخلاصات");
+        Element intro = main.appendElement("p").text("اشترك في ما يهمّك بقارئ الخلاصات الذي تستعمله، أو استورد ");
+        intro.appendElement("a").attr("href", links.opml()).attr("type", OpmlDocument.MEDIA_TYPE).text("قائمة OPML بكل الخلاصات");
+        intro.appendText(".");
+        feedSection(main, "الموقع", List.of(siteFeed()));
+        feedSection(main, "التصنيفات", all.categories());
+        feedSection(main, "الكتّاب", all.authors());
+        feedSection(main, "الوسوم", all.tags());
+        return page.outerHtml();
     }
 
-    private void addDiscovery(Document page, List<FeedEntry> feeds) {
-        for (FeedEntry feed : feeds) {
-            for (FeedFormat format : FeedFormat.advertised()) {
-                page.head().appendElement("link").attr("rel", "alternate").attr("type", format.mediaType())
-                        .attr("title", feed.title() + " (" + format.label() + ")").attr("href", links.feed(feed.key(), format));
-            }
-        }
+    /** The page a browser is shown for an error: what happened, in Arabic, with the search box and the way home. */
+    public String error(int status, String detail) {
+        String heading = switch (status) {
+            case 404 -> "لم نجد هذه الصفحة";
+            case 410 -> "حُذفت هذه الصفحة";
+            case 400, 422 -> "تعذّر فهم هذا الطلب";
+            case 405 -> "لا يُقبل هذا النوع من الطلبات هنا";
+            case 429 -> "طلبات كثيرة جدًا، حاول بعد قليل";
+            case 503 -> "الخدمة غير متاحة الآن، حاول بعد قليل";
+            default -> "حدث خطأ";
+        };
+        Document page = shell.page(heading + " – " + site.title(), heading, List.of(), false, null);
+        Element main = PageShell.main(page);
+        main.appendElement("h1").text(heading);
+        main.appendElement("p").text("جرّب البحث في الأخبار أعلاه، أو عُد إلى ")
+                .appendElement("a").attr("href", links.home()).text("الصفحة الرئيسية").after(".");
+        main.appendElement("p").addClass("meta").text("رمز الخطأ " + dates.digits(status) + ": ")
+                .appendElement("span").attr("lang", "en").attr("dir", "ltr").text(detail);
+        return page.outerHtml();
     }
 
-    private void feedList(Element parent, List<FeedEntry> feeds) {
-        Element list = parent.appendElement("ul").addClass("feeds");
-        for (FeedEntry feed : feeds) {
-            Element item = list.appendElement("li");
-            item.appendElement("a").attr("href", links.page(feed.key())).text(feed.title());
-            item.appendText(" — ");
-            for (FeedFormat format : FeedFormat.advertised()) {
-                item.appendElement("a").attr("href", links.feed(feed.key(), format)).attr("type", format.mediaType())
-                        .text("اشترك (" + format.label() + ")");
-            }
-        }
-    }
-
-    private void articleList(Element parent, String heading, List<Article> articles) {
-        if (articles.isEmpty()) {
+    private void feedSection(Element main, String heading, List<FeedEntry> feeds) {
+        if (feeds.isEmpty()) {
             return;
         }
-        parent.appendElement("h2").text(heading);
-        Element list = parent.appendElement("ul").addClass("articles");
-        for (Article article : articles) {
-            Element item = list.appendElement("li");
-            item.appendElement("a").attr("href", links.article(article)).text(article.title());
-            item.appendText(" ").appendElement("time").attr("datetime", article.published().toString())
-                    .text(DAY.format(article.published()));
+        main.appendElement("h2").text(heading);
+        Element list = main.appendElement("ul");
+        for (FeedEntry feed : feeds) {
+            Element item = list.appendElement("li").addClass("formats");
+            item.appendElement("a").attr("href", links.page(feed.key())).text(feed.title());
+            item.appendText(": ");
+            for (FeedFormat format : FeedFormat.advertised()) {
+                item.appendElement("a").attr("href", links.feed(feed.key(), format)).attr("type", format.mediaType())
+                        .text(format.label());
+            }
         }
+    }
+
+    /** Previous and next links, in the page and as link rel="prev"/"next" in its head. */
+    private void paging(Document page, Paging paging) {
+        if (paging.pages() == 1) {
+            return;
+        }
+        Element nav = PageShell.main(page).appendElement("nav").addClass("paging").attr("aria-label", "صفحات القائمة");
+        if (paging.hasPrevious()) {
+            String previous = paging.address().apply(paging.page() - 1);
+            page.head().appendElement("link").attr("rel", "prev").attr("href", previous);
+            nav.appendElement("a").attr("rel", "prev").attr("href", previous).text("→ الأحدث");
+        }
+        nav.appendElement("span").text("الصفحة " + dates.digits(paging.page()) + " من " + dates.digits(paging.pages()));
+        if (paging.hasNext()) {
+            String next = paging.address().apply(paging.page() + 1);
+            page.head().appendElement("link").attr("rel", "next").attr("href", next);
+            nav.appendElement("a").attr("rel", "next").attr("href", next).text("الأقدم ←");
+        }
+    }
+
+    private String pageTitle(String title, Paging paging) {
+        return paging.page() == 1 ? title : title + " – الصفحة " + dates.digits(paging.page());
+    }
+
+    /** A count of results as Arabic says it: one result, two results, 3–10 results, 11 and more. */
+    private String count(int total) {
+        if (total == 0) {
+            return "لا نتائج";
+        }
+        if (total == 1) {
+            return "نتيجة واحدة";
+        }
+        if (total == 2) {
+            return "نتيجتان";
+        }
+        int lastTwo = total % 100;
+        return dates.digits(total) + (lastTwo >= 3 && lastTwo <= 10 ? " نتائج" : " نتيجة");
     }
 }

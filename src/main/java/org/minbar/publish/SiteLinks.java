@@ -45,6 +45,32 @@ public final class SiteLinks {
         return site.absolute(FeedAddress.pagePath(key));
     }
 
+    /** Page {@code page} of a listing page: its own address for 1, then ?paged=N. */
+    public String page(FeedKey key, int page) {
+        return site.absolute(FeedAddress.pagePath(key, page));
+    }
+
+    /** Page {@code page} of the results of a search, as WordPress addresses them: /?s={query}&paged=N. */
+    public String search(String query, int page) {
+        return site.absolute("/?s=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8)
+                + (page == 1 ? "" : "&" + FeedAddress.PAGED + "=" + page));
+    }
+
+    /** The page listing every feed of the site. */
+    public String feedsPage() {
+        return site.absolute(FEEDS_PAGE);
+    }
+
+    /** The OPML list of every feed. */
+    public String opml() {
+        return site.absolute(OPML);
+    }
+
+    /** Where the page listing every feed lives. */
+    public static final String FEEDS_PAGE = "/feeds/";
+    /** Where the OPML list of every feed lives. */
+    public static final String OPML = "/feeds.opml";
+
     public String feed(FeedKey key, FeedFormat format) {
         return feed(FeedAddress.of(key, format));
     }

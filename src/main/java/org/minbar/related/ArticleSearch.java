@@ -30,6 +30,8 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 public final class ArticleSearch {
 
     static final int CANDIDATES = 200;
+    /** How far down the ranking results can be paged: the candidates ranked. */
+    public static final int RANKED = CANDIDATES;
 
     private final ArticleIndex index;
 
@@ -43,9 +45,18 @@ public final class ArticleSearch {
     }
 
     public List<SearchHit> search(String query, int limit, Instant now) {
+        return page(query, 0, limit, now).hits();
+    }
+
+    /**
+     * One page of the results: {@code limit} hits after the first {@code offset} of the ranking, and how
+     * many articles match in all. Only the best {@value #CANDIDATES} by relevance are ranked, so pages
+     * reach no further than {@link #RANKED}.
+     */
+    public Matches page(String query, int offset, int limit, Instant now) {
         Set<String> words = words(query);
         if (words.isEmpty()) {
-            return List.of();
+            return new Matches(0, List.of());
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String word : words) {
@@ -57,12 +68,15 @@ public final class ArticleSearch {
                     .build(), BooleanClause.Occur.MUST);
         }
         Query built = all.build();
-        return index.search(searcher -> rank(searcher, built, limit, now));
+        return index.search(searcher -> new Matches(searcher.count(built), rank(searcher, built, offset, limit, now)));
     }
 
-    private List<SearchHit> rank(IndexSearcher searcher, Query query, int limit, Instant now) throws IOException {
+    /** A page of search results and the number of articles that match. */
+    public record Matches(int total, List<SearchHit> hits) {}
+
+    private List<SearchHit> rank(IndexSearcher searcher, Query query, int offset, int limit, Instant now) throws IOException {
         ScoreDoc[] hits = searcher.search(query, CANDIDATES).scoreDocs;
-        if (hits.length == 0) {
+        if (hits.length <= offset) {
             return List.of();
         }
         double best = hits[0].score;
@@ -74,7 +88,7 @@ public final class ArticleSearch {
             ranked.add(new ScoreDoc(hit.doc, (float) (hit.score / best / (1 + years))));
         }
         ranked.sort(Comparator.comparingDouble((ScoreDoc d) -> d.score).reversed());
-        List<ScoreDoc> top = ranked.subList(0, Math.min(limit, ranked.size()));
+        List<ScoreDoc> top = ranked.subList(offset, Math.min(offset + limit, ranked.size()));
         int[] docs = top.stream().mapToInt(d -> d.doc).toArray();
         Map<String, String[]> highlights = UnifiedHighlighter.builder(searcher, index.analyzer())
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))

@@ -9,6 +9,7 @@ import org.minbar.model.FeedKey;
 import org.minbar.publish.HtmlPages;
 import org.minbar.publish.HtmlPages.FeedEntry;
 import org.minbar.publish.OpmlDocument;
+import org.minbar.publish.Paging;
 import org.minbar.publish.SiteLinks;
 import org.minbar.storage.ArticleStore;
 import org.minbar.storage.AuthorStore;
@@ -16,10 +17,14 @@ import org.minbar.storage.Database;
 import org.minbar.storage.FeedQuery;
 import org.minbar.storage.Terms;
 
-/** The HTML pages (home, category and author listings, article pages, 410 once deleted) and the OPML list of feeds. */
+/**
+ * The reader pages (home, category, author and tag listings a page at a time, article pages, 410
+ * once deleted, the list of every feed, error pages) and the OPML list of feeds.
+ */
 public final class PageService {
 
-    private static final int LISTED = 20;
+    /** Articles on a page of a listing. */
+    public static final int PER_PAGE = 10;
 
     private final Database database;
     private final SiteConfig site;
@@ -28,6 +33,7 @@ public final class PageService {
     private final ArticleStore articles = new ArticleStore();
     private final AuthorStore authors = new AuthorStore();
     private final Terms categories = Terms.categories();
+    private final Terms tags = Terms.tags();
     private final RelatedStories related;
 
     private final SiteLinks links;
@@ -41,9 +47,24 @@ public final class PageService {
         this.related = new RelatedStories(articles, links);
     }
 
-    public String home() {
-        return database.read(connection -> pages.home(categoryFeeds(connection), authorFeeds(connection),
-                newest(connection, FeedQuery.site(LISTED))));
+    /** Page {@code page} of the home page: the site's articles, newest first. */
+    public String home(int page) {
+        return database.read(connection -> {
+            FeedQuery query = FeedQuery.site(PER_PAGE);
+            Paging paging = paging(connection, query, FeedKey.site(), page);
+            return pages.home(newest(connection, query, page), paging);
+        });
+    }
+
+    /** Every feed of the site: the site's, each category's, author's and tag's. */
+    public String feeds() {
+        return database.read(connection -> pages.feeds(new HtmlPages.AllFeeds(categoryFeeds(connection), authorFeeds(connection),
+                tags.all(connection).stream().map(t -> new FeedEntry(FeedKey.tag(t.slug()), t.name())).toList())));
+    }
+
+    /** The page a browser is shown for an error with this status; {@code detail} is the message a program would get. */
+    public String error(int status, String detail) {
+        return pages.error(status, detail);
     }
 
     /** OPML listing every feed, for subscribing to all in one import. */
@@ -61,13 +82,22 @@ public final class PageService {
                 FeedSubject.display(site.authors(), a.slug(), a.name()).map(d -> d.name()).orElse(a.name()))).toList();
     }
 
-    /** The page of a category or an author. */
-    public String listing(FeedKey key) {
+    /** Page {@code page} of the listing of a category, an author or a tag. */
+    public String listing(FeedKey key, int page) {
         return database.read(connection -> {
-            FeedSubject subject = FeedSubject.find(connection, site, key, LISTED);
+            FeedSubject subject = FeedSubject.find(connection, site, key, PER_PAGE);
+            Paging paging = paging(connection, subject.query(), subject.key(), page);
             return pages.listing(new FeedEntry(subject.key(), subject.name()), subject.description(),
-                    newest(connection, subject.query()));
+                    newest(connection, subject.query(), page), paging);
         });
+    }
+
+    private Paging paging(Connection connection, FeedQuery query, FeedKey key, int page) throws SQLException {
+        int last = Paging.pages(query.count(connection), PER_PAGE);
+        if (page > last) {
+            throw new NotFoundException("no page " + page + " here: there " + (last == 1 ? "is 1 page" : "are " + last + " pages"));
+        }
+        return new Paging(page, last, n -> links.page(key, n));
     }
 
     /** The page of the article at this path (yyyy/MM/dd/slug). */
@@ -86,7 +116,7 @@ public final class PageService {
         });
     }
 
-    private List<Article> newest(Connection connection, FeedQuery query) throws SQLException {
-        return articles.load(connection, query.ids(connection));
+    private List<Article> newest(Connection connection, FeedQuery query, int page) throws SQLException {
+        return articles.load(connection, query.after((page - 1) * PER_PAGE).ids(connection));
     }
 }

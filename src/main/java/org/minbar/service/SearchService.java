@@ -15,6 +15,7 @@ import org.minbar.publish.FeedChannel;
 import org.minbar.publish.FeedItem;
 import org.minbar.publish.FeedRenderer;
 import org.minbar.publish.HtmlPages;
+import org.minbar.publish.Paging;
 import org.minbar.publish.SiteLinks;
 import org.minbar.related.ArticleSearch;
 import org.minbar.related.SearchHit;
@@ -72,14 +73,27 @@ public final class SearchService {
         return results;
     }
 
-    /** The results as an HTML page (WordPress's /?s=…), advertising the search feeds. */
-    public String page(String query) {
+    /**
+     * Page {@code page} of the results as an HTML page (WordPress's /?s=…&paged=N), advertising the
+     * search feeds; a page past the last is a {@link NotFoundException}.
+     */
+    public String page(String query, int page) {
         String clean = checked(query);
-        List<SearchHit> hits = hits(clean);
-        List<Article> found = database.read(connection -> articles.load(connection, hits.stream().map(SearchHit::id).toList()))
-                .stream().filter(article -> !article.isDeleted()).toList();
-        return pages.listing(new HtmlPages.FeedEntry(new FeedKey(org.minbar.model.FeedKind.SEARCH, clean),
-                "نتائج البحث عن «" + clean + "»"), found.isEmpty() ? "لا توجد نتائج." : found.size() + " نتيجة", found);
+        if (search.words(clean).isEmpty()) {
+            throw invalid("has no word to search for once common words and punctuation are left out");
+        }
+        int perPage = PageService.PER_PAGE;
+        ArticleSearch.Matches matches = search.page(clean, (page - 1) * perPage, perPage, clock.instant());
+        int reachable = Math.min(matches.total(), ArticleSearch.RANKED);
+        int last = Paging.pages(reachable, perPage);
+        if (page > last) {
+            throw new NotFoundException("no page " + page + " of the results: there " + (last == 1 ? "is 1 page" : "are " + last + " pages"));
+        }
+        List<Long> ids = matches.hits().stream().map(SearchHit::id).toList();
+        Map<Long, Article> byId = new HashMap<>();
+        database.read(connection -> articles.load(connection, ids)).forEach(article -> byId.put(article.id(), article));
+        List<Article> found = ids.stream().map(byId::get).filter(a -> a != null && !a.isDeleted()).toList();
+        return pages.search(clean, matches.total(), found, new Paging(page, last, n -> links.search(clean, n)));
     }
 
     public RenderedFeed feed(String query, FeedFormat format) {

@@ -63,6 +63,11 @@ public final class FeedQuery {
         return feed.kind() + "_id";
     }
 
+    /** The same articles in the same order, skipping the first {@code skipped}: a page of a listing. */
+    public FeedQuery after(int skipped) {
+        return new FeedQuery(feed, sql, tombstonesSql, filterId, limit, offset + skipped);
+    }
+
     public int limit() {
         return limit;
     }

@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minbar.text.DateStyle;
 
 // Covers FeedsDirectory.load: a valid feeds/ folder, base URL precedence, and each configuration error naming its file and field.
 class FeedsDirectoryTest {
@@ -134,8 +136,39 @@ class FeedsDirectoryTest {
     void unknownFieldNamesTheFileAndField() throws IOException {
         write("site.json", "{\"title\": \"منبر\", \"description\": \"وصف\", \"colour\": \"أخضر\"}");
         String message = failure();
-        assertEquals(folder.resolve("site.json") + ": $.colour is not a known field (known: baseUrl, description,"
+        assertEquals(folder.resolve("site.json") + ": $.colour is not a known field (known: baseUrl, dates, description,"
                 + " itemsPerFeed, language, maxItemContentChars, title, tombstoneDays, websub)", message);
+    }
+
+    @Test
+    void datesTakeTheDigitsMonthNamesAndTimeZoneGiven() throws IOException {
+        write("site.json", "{\"title\": \"منبر\", \"description\": \"وصف\", \"dates\": {\"digits\": \"latin\","
+                + " \"months\": \"levantine\", \"timeZone\": \"Asia/Riyadh\"}}");
+        assertEquals(new DateStyle(DateStyle.Digits.LATIN, DateStyle.Months.LEVANTINE, ZoneId.of("Asia/Riyadh")),
+                FeedsDirectory.load(folder, Optional.empty(), FALLBACK).dates());
+        write("site.json", "{\"title\": \"منبر\", \"description\": \"وصف\", \"dates\": {\"months\": \"levantine\"}}");
+        assertEquals(new DateStyle(DateStyle.Digits.ARABIC_INDIC, DateStyle.Months.LEVANTINE, ZoneId.of("UTC")),
+                FeedsDirectory.load(folder, Optional.empty(), FALLBACK).dates());
+    }
+
+    @Test
+    void datesWithoutSettingsAreArabicIndicEgyptianAndUtc() throws IOException {
+        write("site.json", MINIMAL_SITE);
+        assertEquals(DateStyle.DEFAULT, FeedsDirectory.load(folder, Optional.empty(), FALLBACK).dates());
+        assertEquals(new DateStyle(DateStyle.Digits.ARABIC_INDIC, DateStyle.Months.EGYPTIAN, ZoneId.of("UTC")), DateStyle.DEFAULT);
+    }
+
+    @Test
+    void badDateSettingsNameTheFieldAndTheAllowedValues() throws IOException {
+        write("site.json", "{\"title\": \"منبر\", \"description\": \"وصف\", \"dates\": {\"digits\": \"roman\"}}");
+        assertFails(folder.resolve("site.json") + ": $.dates.digits must be \"arabic-indic\" or \"latin\" (got \"roman\")");
+        write("site.json", "{\"title\": \"منبر\", \"description\": \"وصف\", \"dates\": {\"months\": \"maghrebi\"}}");
+        assertFails(folder.resolve("site.json") + ": $.dates.months must be \"egyptian\" or \"levantine\" (got \"maghrebi\")");
+        write("site.json", "{\"title\": \"منبر\", \"description\": \"وصف\", \"dates\": {\"timeZone\": \"Mars/Olympus\"}}");
+        assertFails(folder.resolve("site.json") + ": $.dates.timeZone must be a time zone such as \"Asia/Riyadh\" or \"UTC\""
+                + " (got \"Mars/Olympus\")");
+        write("site.json", "{\"title\": \"منبر\", \"description\": \"وصف\", \"dates\": {\"calendar\": \"hijri\"}}");
+        assertFails(folder.resolve("site.json") + ": $.dates.calendar is not a known field (known: digits, months, timeZone)");
     }
 
     @Test

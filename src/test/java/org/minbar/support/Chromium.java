@@ -3,6 +3,7 @@ package org.minbar.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +91,16 @@ public final class Chromium implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <T> T script(String script, Object... arguments) {
         return (T) driver.executeScript(script, arguments);
+    }
+
+    /**
+     * Runs an asynchronous script in the page: it gets a callback as its last argument and is waited
+     * for (at most 60 s) until it calls it; returns what it passed.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T asyncScript(String script, Object... arguments) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        return (T) driver.executeAsyncScript(script, arguments);
     }
 
     @Override
