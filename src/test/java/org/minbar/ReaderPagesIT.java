@@ -21,6 +21,7 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,11 @@ class ReaderPagesIT {
             assertEquals("#" + page.selectFirst("main").id(), skip.attr("href"), path);
             assertEquals("width=device-width, initial-scale=1", page.selectFirst("meta[name=viewport]").attr("content"), path);
             assertFalse(page.selectFirst("meta[name=description]").attr("content").isBlank(), path);
+            Parser parser = Parser.htmlParser().setTrackErrors(20);
+            Jsoup.parse(TestServer.text(server.get(path)), server.base() + "/", parser);
+            assertEquals(List.of(), parser.getErrors().stream().map(Object::toString).toList(),
+                    path + " parses as HTML5 without an error");
+            assertTrue(TestServer.text(server.get(path)).startsWith("<!doctype html>"), path);
         }
     }
 
