@@ -116,6 +116,21 @@ class ReaderPagesIT {
     }
 
     @Test
+    void siteJsonChoosesTheDigitsTheMonthNamesAndTheTimeZoneOfDates(@TempDir Path otherStorage) {
+        try (TestServer levantine = TestServer.withSiteSettings(otherStorage,
+                "{\"dates\": {\"digits\": \"latin\", \"months\": \"levantine\", \"timeZone\": \"Asia/Riyadh\"}}")) {
+            assertEquals(201, levantine.postJson("""
+                {"guid": "urn:test:late", "title": "خبر في آخر الليل", "content": "<p>نص الخبر.</p>",
+                 "author": {"name": "ليلى حسن"}, "published": "2020-02-09T22:30:00Z"}
+                """).statusCode());
+            Element card = Jsoup.parse(TestServer.text(levantine.get("/"))).selectFirst("main article.card");
+            assertEquals("2020-02-09T22:30:00Z", card.selectFirst("time").attr("datetime"));
+            assertEquals("10 شباط 2020", card.selectFirst("time").text(), "already the 10th in Riyadh");
+            assertEquals("16 جمادى الآخرة 1441 هـ", card.selectFirst(".hijri").text());
+        }
+    }
+
+    @Test
     void everyPageHasOneH1LandmarksASkipLinkAndIsArabicRightToLeft() {
         for (String path : List.of("/", category, author, tag, article, search("قمة", 1), "/feeds/")) {
             Document page = page(path);
