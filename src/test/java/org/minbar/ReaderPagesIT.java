@@ -21,6 +21,7 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,21 @@ class ReaderPagesIT {
     }
 
     @Test
+    void siteJsonChoosesTheDigitsTheMonthNamesAndTheTimeZoneOfDates(@TempDir Path otherStorage) {
+        try (TestServer levantine = TestServer.withSiteSettings(otherStorage,
+                "{\"dates\": {\"digits\": \"latin\", \"months\": \"levantine\", \"timeZone\": \"Asia/Riyadh\"}}")) {
+            assertEquals(201, levantine.postJson("""
+                {"guid": "urn:test:late", "title": "خبر في آخر الليل", "content": "<p>نص الخبر.</p>",
+                 "author": {"name": "ليلى حسن"}, "published": "2020-02-09T22:30:00Z"}
+                """).statusCode());
+            Element card = Jsoup.parse(TestServer.text(levantine.get("/"))).selectFirst("main article.card");
+            assertEquals("2020-02-09T22:30:00Z", card.selectFirst("time").attr("datetime"));
+            assertEquals("10 شباط 2020", card.selectFirst("time").text(), "already the 10th in Riyadh");
+            assertEquals("16 جمادى الآخرة 1441 هـ", card.selectFirst(".hijri").text());
+        }
+    }
+
+    @Test
     void everyPageHasOneH1LandmarksASkipLinkAndIsArabicRightToLeft() {
         for (String path : List.of("/", category, author, tag, article, search("قمة", 1), "/feeds/")) {
             Document page = page(path);
@@ -128,6 +144,11 @@ class ReaderPagesIT {
             assertEquals("#" + page.selectFirst("main").id(), skip.attr("href"), path);
             assertEquals("width=device-width, initial-scale=1", page.selectFirst("meta[name=viewport]").attr("content"), path);
             assertFalse(page.selectFirst("meta[name=description]").attr("content").isBlank(), path);
+            Parser parser = Parser.htmlParser().setTrackErrors(20);
+            Jsoup.parse(TestServer.text(server.get(path)), server.base() + "/", parser);
+            assertEquals(List.of(), parser.getErrors().stream().map(Object::toString).toList(),
+                    path + " parses as HTML5 without an error");
+            assertTrue(TestServer.text(server.get(path)).startsWith("<!doctype html>"), path);
         }
     }
 

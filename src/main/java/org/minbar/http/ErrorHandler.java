@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  * The one place exceptions become HTTP statuses. At the addresses programs use ({@link ProgramAddresses})
  * an error is a JSON body:
  * {"status": 400, "error": "Bad Request", "message": "…", "problems": [{"field": "$.title", "message": "…"}]};
- * so is it for a client whose Accept prefers JSON; everywhere else a browser that asks for HTML gets an Arabic page ({@link HtmlErrors}), and other
- * clients (feed readers, curl) the same as plain text: "404 Not Found: no category with the slug 'x'",
- * a problem per line after it.
+ * so is it for a client whose Accept prefers JSON. Everywhere else a browser that asks for HTML is
+ * shown an Arabic page ({@link HtmlErrors}), and other clients (feed readers, curl) get the same as
+ * plain text: "404 Not Found: no category with the slug 'x'", a problem per line after it.
  */
 final class ErrorHandler implements HttpHandler {
 
@@ -90,9 +90,7 @@ final class ErrorHandler implements HttpHandler {
         if (ProgramAddresses.contains(exchange.getRequestPath())
                 || HtmlErrors.prefersJson(exchange.getRequestHeaders().getFirst(Headers.ACCEPT))) {
             Json.send(exchange, status, body(e));
-        } else if (HtmlErrors.send(exchange, status, (String) body(e).get("message"))) {
-            return;
-        } else {
+        } else if (!HtmlErrors.send(exchange, status, (String) body(e).get("message"))) {
             PlainText.send(exchange, status, text(body(e)));
         }
     }

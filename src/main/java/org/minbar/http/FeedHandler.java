@@ -36,7 +36,7 @@ final class FeedHandler implements FeedRouter.Documents {
                     () -> feeds.archive(key, address.format(), address.archive()), ARCHIVE_CACHE_CONTROL);
             return;
         }
-        int page = PageNumbers.of(exchange, "paged");
+        int page = PageNumbers.of(exchange, FeedAddress.PAGED);
         Optional<String> deltaFrom = page == 1 ? Delta.requestedFrom(exchange) : Optional.empty();
         if (deltaFrom.isPresent()) {
             if (exchange.isInIoThread()) {

@@ -22,7 +22,7 @@ final class PollRecording implements FeedRouter.Documents {
 
     @Override
     public void serve(HttpServerExchange exchange, FeedAddress address) throws Exception {
-        if (!address.isArchive() && !exchange.getQueryParameters().containsKey("paged")) {
+        if (!address.isArchive() && !exchange.getQueryParameters().containsKey(FeedAddress.PAGED)) {
             exchange.addExchangeCompleteListener((done, next) -> {
                 try {
                     int status = done.getStatusCode();

@@ -35,7 +35,7 @@ final class WordPressQueries {
             return false; // the home page, or the search page of ?s=
         }
         FeedKey key = subject.orElse(FeedKey.site());
-        String paged = query(exchange, "paged").filter(p -> !p.equals("1")).map(p -> "?paged=" + p).orElse("");
+        String paged = query(exchange, FeedAddress.PAGED).filter(p -> !p.equals("1")).map(p -> "?" + FeedAddress.PAGED + "=" + p).orElse("");
         if (feed.isEmpty()) {
             Moved.send(exchange, FeedAddress.pagePath(key));
             return true;

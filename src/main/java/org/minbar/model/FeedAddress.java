@@ -16,6 +16,11 @@ import org.minbar.text.PathSegments;
  */
 public record FeedAddress(FeedKey key, FeedFormat format, int archive) {
 
+    /** The query parameter that numbers the pages of a feed or a listing, as WordPress names it. */
+    public static final String PAGED = "paged";
+    /** WordPress's other spelling of a listing's page N, /page/N/ after the listing's path, which is redirected to ?paged=N. */
+    public static final String PAGED_SEGMENT = "page";
+
     private static final String FEED = "feed";
     private static final String ARCHIVE = "archive";
     /** WordPress's name for its default format, RSS 2.0: /feed/rss2/ is /feed/. */
@@ -63,11 +68,6 @@ public record FeedAddress(FeedKey key, FeedFormat format, int archive) {
         }
         return pagePath(key) + (page == 1 ? "" : "?" + PAGED + "=" + page);
     }
-
-    /** The query parameter that numbers the pages of a feed or a listing, as WordPress names it. */
-    public static final String PAGED = "paged";
-    /** WordPress's other spelling of a listing's page N, /page/N/ after the listing's path, which is redirected to ?paged=N. */
-    public static final String PAGED_SEGMENT = "page";
 
     /** This address as a path on the site, percent-encoded, with its trailing slash. */
     public String path() {

@@ -33,6 +33,7 @@ public final class HtmlPages {
     private final ArticleCards cards;
     private final ArticleMeta meta;
     private final ArabicDates dates;
+    private final PagingLinks pagingLinks;
 
     public HtmlPages(SiteConfig site, SiteLinks links) {
         this.site = site;
@@ -41,6 +42,7 @@ public final class HtmlPages {
         this.dates = new ArabicDates(site.dates());
         this.cards = new ArticleCards(links, dates);
         this.meta = new ArticleMeta(site, links);
+        this.pagingLinks = new PagingLinks(dates);
     }
 
     private FeedEntry siteFeed() {
@@ -54,7 +56,7 @@ public final class HtmlPages {
         Element main = PageShell.main(page);
         shell.subscribe(main, feeds);
         cards.list(main, articles);
-        paging(page, paging);
+        pagingLinks.add(page, paging);
         return page.outerHtml();
     }
 
@@ -70,7 +72,7 @@ public final class HtmlPages {
             main.appendElement("p").text("لا مقالات هنا بعد.");
         }
         cards.list(main, articles);
-        paging(page, paging);
+        pagingLinks.add(page, paging);
         return page.outerHtml();
     }
 
@@ -87,7 +89,7 @@ public final class HtmlPages {
         }
         shell.subscribe(main, feeds);
         cards.list(main, articles);
-        paging(page, paging);
+        pagingLinks.add(page, paging);
         return page.outerHtml();
     }
 
@@ -175,25 +177,6 @@ public final class HtmlPages {
                 item.appendElement("a").attr("href", links.feed(feed.key(), format)).attr("type", format.mediaType())
                         .text(format.label());
             }
-        }
-    }
-
-    /** Previous and next links, in the page and as link rel="prev"/"next" in its head. */
-    private void paging(Document page, Paging paging) {
-        if (paging.pages() == 1) {
-            return;
-        }
-        Element nav = PageShell.main(page).appendElement("nav").addClass("paging").attr("aria-label", "صفحات القائمة");
-        if (paging.hasPrevious()) {
-            String previous = paging.address().apply(paging.page() - 1);
-            page.head().appendElement("link").attr("rel", "prev").attr("href", previous);
-            nav.appendElement("a").attr("rel", "prev").attr("href", previous).text("→ الأحدث");
-        }
-        nav.appendElement("span").text("الصفحة " + dates.digits(paging.page()) + " من " + dates.digits(paging.pages()));
-        if (paging.hasNext()) {
-            String next = paging.address().apply(paging.page() + 1);
-            page.head().appendElement("link").attr("rel", "next").attr("href", next);
-            nav.appendElement("a").attr("rel", "next").attr("href", next).text("الأقدم ←");
         }
     }
 

@@ -17,6 +17,11 @@ import org.minbar.text.PathSegments;
  */
 public final class SiteLinks {
 
+    /** Where the page listing every feed lives. */
+    public static final String FEEDS_PAGE = "/feeds/";
+    /** Where the OPML list of every feed lives. */
+    public static final String OPML = "/feeds.opml";
+
     private final SiteConfig site;
 
     public SiteLinks(SiteConfig site) {
@@ -66,11 +71,6 @@ public final class SiteLinks {
         return site.absolute(OPML);
     }
 
-    /** Where the page listing every feed lives. */
-    public static final String FEEDS_PAGE = "/feeds/";
-    /** Where the OPML list of every feed lives. */
-    public static final String OPML = "/feeds.opml";
-
     public String feed(FeedKey key, FeedFormat format) {
         return feed(FeedAddress.of(key, format));
     }
@@ -81,7 +81,7 @@ public final class SiteLinks {
 
     /** A page of the feed, as WordPress numbers them: ?paged=N, page 1 being the feed's own address. */
     public String feed(FeedKey key, FeedFormat format, int page) {
-        return feed(key, format) + (page == 1 ? "" : "?paged=" + page);
+        return feed(key, format) + (page == 1 ? "" : "?" + FeedAddress.PAGED + "=" + page);
     }
 
     /** RFC 5005 archive document {@code archive} (1 is the oldest) of the feed in this format. */
