@@ -153,6 +153,35 @@ class ReaderPagesIT {
     }
 
     @Test
+    void theHeaderLeadsToTheSectionsFeedsCategoriesJsonDeclaresInItsOrderThatHaveArticles(@TempDir Path otherStorage) throws Exception {
+        List<String> declared = new java.util.ArrayList<>();
+        JSON.readTree(Path.of("feeds", "categories.json").toFile()).forEach(entry -> declared.add(entry.get("name").asText()));
+        assertTrue(declared.size() >= 3, "the repository's feeds/ declares its sections");
+        assertEquals(List.of(), page("/").select("header nav[aria-label=الأقسام] a"), "no declared section has an article here");
+        try (TestServer sections = TestServer.start(otherStorage)) {
+            HttpResponse<byte[]> created = sections.postJson("""
+                {"guid": "urn:test:sections", "title": "خبر في قسمين", "content": "<p>نص الخبر.</p>",
+                 "author": {"name": "ليلى حسن"}, "categories": ["%s", "%s", "قسم لم يعلن"]}
+                """.formatted(declared.get(2), declared.get(0)));
+            assertEquals(201, created.statusCode(), TestServer.text(created));
+            sections.derived(created);
+            String articlePath = Jsoup.parse(TestServer.text(sections.get("/"))).selectFirst("article.card h2 a").attr("href");
+            for (String path : List.of("/", "/feeds/", "/?s=" + URLEncoder.encode("خبر", StandardCharsets.UTF_8), articlePath)) {
+                HttpResponse<byte[]> response = sections.get(path);
+                assertEquals(200, response.statusCode(), path);
+                List<Element> links = Jsoup.parse(TestServer.text(response), sections.base() + "/").select("header nav[aria-label=الأقسام] a");
+                assertEquals(List.of(declared.get(0), declared.get(2)), links.stream().map(Element::text).toList(),
+                        path + ": the declared order, only sections with an article, never an undeclared category");
+                for (Element link : links) {
+                    HttpResponse<byte[]> section = sections.get(link.attr("abs:href"));
+                    assertEquals(200, section.statusCode(), link.attr("href"));
+                    assertEquals(link.text(), Jsoup.parse(TestServer.text(section)).selectFirst("h1").text(), "that section's page");
+                }
+            }
+        }
+    }
+
+    @Test
     void listingsPageWithPagedAndPreviousAndNextLinks() {
         for (String listing : List.of(server.base() + "/", category, author)) {
             Document first = page(listing);

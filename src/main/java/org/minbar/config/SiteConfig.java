@@ -24,7 +24,7 @@ public record SiteConfig(
         DateStyle dates) {
 
     public SiteConfig {
-        categories = Map.copyOf(categories);
+        categories = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(categories)); // in the file's order: the site's sections
         authors = Map.copyOf(authors);
     }
 

@@ -35,14 +35,27 @@ public final class HtmlPages {
     private final ArabicDates dates;
     private final PagingLinks pagingLinks;
 
+    /** The pages, with no sections in their header. */
     public HtmlPages(SiteConfig site, SiteLinks links) {
+        this(site, links, List.of());
+    }
+
+    private HtmlPages(SiteConfig site, SiteLinks links, List<FeedEntry> sections) {
         this.site = site;
         this.links = links;
-        this.shell = new PageShell(site, links);
+        this.shell = new PageShell(site, links, sections);
         this.dates = new ArabicDates(site.dates());
         this.cards = new ArticleCards(links, dates);
         this.meta = new ArticleMeta(site, links);
         this.pagingLinks = new PagingLinks(dates);
+    }
+
+    /**
+     * The same pages with a header leading to {@code sections} (the first twelve
+     * are named): the site's main categories, each with a page.
+     */
+    public HtmlPages withSections(List<FeedEntry> sections) {
+        return new HtmlPages(site, links, sections);
     }
 
     private FeedEntry siteFeed() {

@@ -12,11 +12,13 @@ import org.minbar.publish.HtmlPages.FeedEntry;
 
 /**
  * The frame every reader page shares: the head with its own feeds' link rel="alternate" and the
- * inline style, a skip link, a header with the site's name and the search box, the main landmark
+ * inline style, a skip link, a header with the site's name, the search box and its sections, the main landmark
  * the page fills, and a footer leading to every feed.
  */
 final class PageShell {
 
+    /** The most sections the header names; /feeds/ lists every category. */
+    static final int MOST_SECTIONS = 12;
     /** The page's main landmark, which the skip link jumps to. */
     static final String MAIN = "main";
 
@@ -27,6 +29,8 @@ final class PageShell {
             + "header{border-bottom:1px solid #ddd;padding-block:.5rem}"
             + ".site{font-size:1.3rem;font-weight:bold;line-height:1.5;margin:0}.site a{color:#1a1a1a;text-decoration:none}"
             + ".tagline{margin:0;color:#555}"
+            + ".sections{display:flex;flex-wrap:wrap;gap:0 1rem;list-style:none;margin:.3rem 0 0;padding:0}"
+            + ".sections a{text-decoration:none;font-weight:bold;display:inline-block;padding-block:.1rem}"
             + "form[role=search]{display:flex;flex-wrap:wrap;gap:.25rem .5rem;align-items:center;margin:.4rem 0 0}"
             + "form[role=search] input{flex:1 1 8rem;min-width:0;font:inherit;padding:.2rem .5rem;border:1px solid #767676;border-radius:4px}"
             + "button{font:inherit;padding:.2rem .9rem;border:1px solid #0b5394;background:#0b5394;color:#fff;border-radius:4px;cursor:pointer}"
@@ -46,10 +50,13 @@ final class PageShell {
 
     private final SiteConfig site;
     private final SiteLinks links;
+    private final List<FeedEntry> sections;
 
-    PageShell(SiteConfig site, SiteLinks links) {
+    /** The frame of pages whose header leads to {@code sections}, the site's main categories. */
+    PageShell(SiteConfig site, SiteLinks links, List<FeedEntry> sections) {
         this.site = site;
         this.links = links;
+        this.sections = List.copyOf(sections);
     }
 
     /**
@@ -81,6 +88,7 @@ final class PageShell {
             header.appendElement("p").addClass("tagline").text(site.description());
         }
         searchBox(header, query);
+        sections(header);
         body.appendElement("main").id(MAIN);
         Element footer = body.appendElement("footer");
         Element nav = footer.appendElement("nav").attr("aria-label", "روابط الموقع").appendElement("p");
@@ -91,6 +99,16 @@ final class PageShell {
         nav.appendElement("a").attr("href", links.opml()).attr("type", OpmlDocument.MEDIA_TYPE).text("قائمة OPML");
         footer.appendElement("p").text(site.title());
         return page;
+    }
+
+    /** The site's sections: a reader's way into the news by subject. */
+    private void sections(Element header) {
+        if (sections.isEmpty()) {
+            return;
+        }
+        Element list = header.appendElement("nav").attr("aria-label", "الأقسام").appendElement("ul").addClass("sections");
+        sections.stream().limit(MOST_SECTIONS).forEach(section -> list.appendElement("li").appendElement("a")
+                .attr("href", links.page(section.key())).text(section.title()));
     }
 
     static Element main(Document page) {

@@ -29,6 +29,7 @@ public final class PageService {
     private final Database database;
     private final SiteConfig site;
     private final HtmlPages pages;
+    private final SiteSections sections;
     private final OpmlDocument opml;
     private final ArticleStore articles = new ArticleStore();
     private final AuthorStore authors = new AuthorStore();
@@ -43,6 +44,7 @@ public final class PageService {
         this.site = site;
         this.links = links;
         this.pages = new HtmlPages(site, links);
+        this.sections = new SiteSections(site);
         this.opml = new OpmlDocument(site, links);
         this.related = new RelatedStories(articles, links);
     }
@@ -52,13 +54,13 @@ public final class PageService {
         return database.read(connection -> {
             FeedQuery query = FeedQuery.site(PER_PAGE);
             Paging paging = paging(connection, query, FeedKey.site(), page);
-            return pages.home(newest(connection, query, page), paging);
+            return sections.on(pages, connection).home(newest(connection, query, page), paging);
         });
     }
 
     /** Every feed of the site: the site's, each category's, author's and tag's. */
     public String feeds() {
-        return database.read(connection -> pages.feeds(new HtmlPages.AllFeeds(categoryFeeds(connection), authorFeeds(connection),
+        return database.read(connection -> sections.on(pages, connection).feeds(new HtmlPages.AllFeeds(categoryFeeds(connection), authorFeeds(connection),
                 tags.all(connection).stream().map(t -> new FeedEntry(FeedKey.tag(t.slug()), t.name())).toList())));
     }
 
@@ -87,7 +89,7 @@ public final class PageService {
         return database.read(connection -> {
             FeedSubject subject = FeedSubject.find(connection, site, key, PER_PAGE);
             Paging paging = paging(connection, subject.query(), subject.key(), page);
-            return pages.listing(new FeedEntry(subject.key(), subject.name()), subject.description(),
+            return sections.on(pages, connection).listing(new FeedEntry(subject.key(), subject.name()), subject.description(),
                     newest(connection, subject.query(), page), paging);
         });
     }
@@ -112,7 +114,7 @@ public final class PageService {
             if (article.isDeleted()) {
                 throw new GoneException("this article was deleted");
             }
-            return pages.article(article, related.of(connection, article));
+            return sections.on(pages, connection).article(article, related.of(connection, article));
         });
     }
 

@@ -44,6 +44,7 @@ public final class SearchService {
     private final ArticleStore articles = new ArticleStore();
     private final RelatedStories related;
     private final HtmlPages pages;
+    private final SiteSections sections;
 
     public SearchService(Database database, ArticleSearch search, SiteConfig site, SiteLinks links, FeedRenderer renderer,
                          Clock clock) {
@@ -55,6 +56,7 @@ public final class SearchService {
         this.clock = clock;
         this.related = new RelatedStories(articles, links);
         this.pages = new HtmlPages(site, links);
+        this.sections = new SiteSections(site);
     }
 
     public List<Result> results(String query) {
@@ -90,10 +92,13 @@ public final class SearchService {
             throw new NotFoundException("no page " + page + " of the results: there " + (last == 1 ? "is 1 page" : "are " + last + " pages"));
         }
         List<Long> ids = matches.hits().stream().map(SearchHit::id).toList();
-        Map<Long, Article> byId = new HashMap<>();
-        database.read(connection -> articles.load(connection, ids)).forEach(article -> byId.put(article.id(), article));
-        List<Article> found = ids.stream().map(byId::get).filter(a -> a != null && !a.isDeleted()).toList();
-        return pages.search(clean, matches.total(), found, new Paging(page, last, n -> links.search(clean, n)));
+        return database.read(connection -> {
+            Map<Long, Article> byId = new HashMap<>();
+            articles.load(connection, ids).forEach(article -> byId.put(article.id(), article));
+            List<Article> found = ids.stream().map(byId::get).filter(a -> a != null && !a.isDeleted()).toList();
+            return sections.on(pages, connection).search(clean, matches.total(), found,
+                    new Paging(page, last, n -> links.search(clean, n)));
+        });
     }
 
     public RenderedFeed feed(String query, FeedFormat format) {
