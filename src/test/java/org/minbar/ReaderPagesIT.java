@@ -369,6 +369,7 @@ class ReaderPagesIT {
         assertEquals("لم نجد هذه الصفحة", page.selectFirst("h1").text());
         assertEquals(server.base() + "/", page.selectFirst("main a").attr("href"));
         assertTrue(page.selectFirst("main .meta").text().startsWith("رمز الخطأ ٤٠٤"), page.selectFirst("main .meta").text());
+        assertEquals("no article at /no/such/page/", page.selectFirst("main .meta span[lang=en]").text(), "the address as it was asked for");
 
         HttpResponse<byte[]> noCategory = server.get("/category/no-such/", "Accept", BROWSER);
         assertEquals(404, noCategory.statusCode());

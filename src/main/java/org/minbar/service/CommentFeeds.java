@@ -38,7 +38,7 @@ public final class CommentFeeds {
     /** The comments feed of the article at {@code path} (yyyy/MM/dd/slug); 404 when there is none, 410 once deleted. */
     public RenderedFeed article(String path, FeedFormat format) {
         ArticlePaths.Found found = database.read(connection -> ArticlePaths.find(connection, articles, path))
-                .orElseThrow(() -> new NotFoundException("no article at /" + path + "/"));
+                .orElseThrow(() -> new NotFoundException("no article at /" + path + (path.endsWith("/") ? "" : "/")));
         if (!found.path().equals(path)) {
             throw new RelocatedException(links.comments(Optional.of(found.path()), format));
         }

@@ -106,7 +106,7 @@ public final class PageService {
     public String article(String path) {
         return database.read(connection -> {
             ArticlePaths.Found found = ArticlePaths.find(connection, articles, path)
-                    .orElseThrow(() -> new NotFoundException("no article at /" + path + "/"));
+                    .orElseThrow(() -> new NotFoundException("no article at /" + path + (path.endsWith("/") ? "" : "/")));
             if (!found.path().equals(path)) { // a WordPress permalink: the article's own page
                 throw new RelocatedException(links.articlePage(found.path()));
             }
