@@ -25,20 +25,23 @@ class ExternalChangesTest {
     @Test
     void aCommitThatLogsNoArticleWakesNothing() throws Exception {
         AtomicInteger woken = new AtomicInteger();
-        try (Database server = Database.open(folder); Database other = Database.open(folder);
-             ExternalChanges watch = new ExternalChanges(server, woken::incrementAndGet)) {
-            for (int i = 0; i < 3; i++) {
-                int day = i;
-                other.write(connection -> {
-                    try (var statement = connection.createStatement()) {
-                        statement.executeUpdate("INSERT INTO stats_feed_days (feed, day, polls, not_modified) VALUES ('/feed/', "
-                                + day + ", 1, 0)");
-                    }
-                    return null;
-                });
-                Thread.sleep(ExternalChanges.INTERVAL_MILLIS);
+        try (Database server = Database.open(folder); Database other = Database.open(folder)) {
+            ExternalChanges watch = new ExternalChanges(server, woken::incrementAndGet);
+            try {
+                for (int day = 0; day < 3; day++) {
+                    String row = "('/feed/', " + day + ", 1, 0)";
+                    other.write(connection -> {
+                        try (var statement = connection.createStatement()) {
+                            statement.executeUpdate("INSERT INTO stats_feed_days (feed, day, polls, not_modified) VALUES " + row);
+                        }
+                        return null;
+                    });
+                    Thread.sleep(ExternalChanges.INTERVAL_MILLIS);
+                }
+                Thread.sleep(WAIT_MILLIS);
+            } finally {
+                watch.close();
             }
-            Thread.sleep(WAIT_MILLIS);
             assertEquals(0, woken.get(), "statistics moved SQLite's data_version but logged no article");
         }
     }
@@ -46,16 +49,20 @@ class ExternalChangesTest {
     @Test
     void anArticleLoggedByAnotherProcessWakesTheFollowerOnce() throws Exception {
         AtomicInteger woken = new AtomicInteger();
-        try (Database server = Database.open(folder); Database other = Database.open(folder);
-             ExternalChanges watch = new ExternalChanges(server, woken::incrementAndGet)) {
-            other.write(connection -> new ChangeLog().append(connection, 1, ChangeLog.Kind.CREATED, Instant.now(),
-                    List.of(FeedKey.site()), Instant.now()));
-            long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000L;
-            while (woken.get() == 0 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
+        try (Database server = Database.open(folder); Database other = Database.open(folder)) {
+            ExternalChanges watch = new ExternalChanges(server, woken::incrementAndGet);
+            try {
+                other.write(connection -> new ChangeLog().append(connection, 1, ChangeLog.Kind.CREATED, Instant.now(),
+                        List.of(FeedKey.site()), Instant.now()));
+                long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000L;
+                while (woken.get() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                assertTrue(woken.get() > 0, "the import's article was noticed");
+                Thread.sleep(WAIT_MILLIS);
+            } finally {
+                watch.close();
             }
-            assertTrue(woken.get() > 0, "the import's article was noticed");
-            Thread.sleep(WAIT_MILLIS);
             assertEquals(1, woken.get(), "and noticed once: the log did not move again");
         }
     }
