@@ -9,6 +9,7 @@ import io.undertow.util.Methods;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.minbar.model.SurrogateKeys;
 import org.minbar.service.RenderedFeed;
 import org.minbar.text.HttpDates;
 
@@ -19,6 +20,7 @@ import org.minbar.text.HttpDates;
 final class FeedResponses {
 
     static final HttpString LINK = new HttpString("Link");
+    static final HttpString SURROGATE_KEYS = new HttpString(SurrogateKeys.HEADER);
 
     private FeedResponses() {}
 
@@ -30,6 +32,7 @@ final class FeedResponses {
         headers.put(Headers.LAST_MODIFIED, HttpDates.format(feed.lastModified()));
         headers.put(Headers.CACHE_CONTROL, cacheControl);
         headers.put(Headers.VARY, "Accept-Encoding");
+        headers.put(SURROGATE_KEYS, SurrogateKeys.header(feed.surrogateKeys()));
         links(exchange, feed);
         if (Conditional.notModified(exchange.getRequestHeaders(), feed.etag(), feed.lastModified())) {
             exchange.setStatusCode(304);

@@ -5,22 +5,27 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.minbar.model.FeedKey;
 import org.minbar.model.FeedKind;
+import org.minbar.model.SurrogateKeys;
 import org.minbar.publish.OpmlDocument;
 import org.minbar.service.Health;
 import org.minbar.service.PageService;
+import org.minbar.service.ServedPage;
 
 /** The HTML pages, the OPML list and the health checks. */
 final class PageHandlers {
 
     private final PageService pages;
     private final Health health;
+    private final String cacheControl;
 
-    PageHandlers(PageService pages, Health health) {
+    PageHandlers(PageService pages, Health health, int maxAgeSeconds) {
         this.pages = pages;
         this.health = health;
+        this.cacheControl = CacheControl.shared(maxAgeSeconds);
     }
 
     void home(HttpServerExchange exchange) {
@@ -39,6 +44,7 @@ final class PageHandlers {
     }
 
     void opml(HttpServerExchange exchange) {
+        shareable(exchange, SurrogateKeys.anyArticle());
         Responses.send(exchange, 200, OpmlDocument.MEDIA_TYPE + "; charset=utf-8", pages.opml());
     }
 
@@ -60,7 +66,14 @@ final class PageHandlers {
         Json.send(exchange, report.ok() ? 200 : 503, body);
     }
 
-    private static void html(HttpServerExchange exchange, String page) {
-        Responses.send(exchange, 200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
+    private void html(HttpServerExchange exchange, ServedPage page) {
+        shareable(exchange, page.surrogateKeys());
+        Responses.send(exchange, 200, "text/html; charset=utf-8", page.html().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What lets a shared cache keep the page, and purge it when what it shows changes. */
+    private void shareable(HttpServerExchange exchange, List<String> surrogateKeys) {
+        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, cacheControl);
+        exchange.getResponseHeaders().put(FeedResponses.SURROGATE_KEYS, SurrogateKeys.header(surrogateKeys));
     }
 }

@@ -18,7 +18,7 @@ final class SearchHandlers {
 
     SearchHandlers(SearchService search, int maxAgeSeconds) {
         this.search = search;
-        this.cacheControl = "public, max-age=" + maxAgeSeconds;
+        this.cacheControl = CacheControl.shared(maxAgeSeconds);
     }
 
     /** A search feed: /search/{q}/feed/ in any format. Searching reads the index, so it runs on a worker thread. */

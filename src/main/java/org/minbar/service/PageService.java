@@ -6,6 +6,7 @@ import java.util.List;
 import org.minbar.config.SiteConfig;
 import org.minbar.model.Article;
 import org.minbar.model.FeedKey;
+import org.minbar.model.SurrogateKeys;
 import org.minbar.publish.HtmlPages;
 import org.minbar.publish.HtmlPages.FeedEntry;
 import org.minbar.publish.OpmlDocument;
@@ -41,9 +42,9 @@ public final class PageService {
         this.related = new RelatedStories(articles, links);
     }
 
-    public String home() {
-        return database.read(connection -> pages.home(categoryFeeds(connection), authorFeeds(connection),
-                newest(connection, FeedQuery.site(LISTED))));
+    public ServedPage home() {
+        return new ServedPage(database.read(connection -> pages.home(categoryFeeds(connection), authorFeeds(connection),
+                newest(connection, FeedQuery.site(LISTED)))), SurrogateKeys.anyArticle());
     }
 
     /** OPML listing every feed, for subscribing to all in one import. */
@@ -62,16 +63,16 @@ public final class PageService {
     }
 
     /** The page of a category or an author. */
-    public String listing(FeedKey key) {
+    public ServedPage listing(FeedKey key) {
         return database.read(connection -> {
             FeedSubject subject = FeedSubject.find(connection, site, key, LISTED);
-            return pages.listing(new FeedEntry(subject.key(), subject.name()), subject.description(),
-                    newest(connection, subject.query()));
+            return new ServedPage(pages.listing(new FeedEntry(subject.key(), subject.name()), subject.description(),
+                    newest(connection, subject.query())), List.of(SurrogateKeys.of(subject.key())));
         });
     }
 
     /** The page of the article at this path (yyyy/MM/dd/slug). */
-    public String article(String path) {
+    public ServedPage article(String path) {
         return database.read(connection -> {
             ArticlePaths.Found found = ArticlePaths.find(connection, articles, path)
                     .orElseThrow(() -> new NotFoundException("no article at /" + path + "/"));
@@ -82,7 +83,8 @@ public final class PageService {
             if (article.isDeleted()) {
                 throw new GoneException("this article was deleted");
             }
-            return pages.article(article, related.of(connection, article));
+            return new ServedPage(pages.article(article, related.of(connection, article)),
+                    List.of(SurrogateKeys.article(article.id())));
         });
     }
 
