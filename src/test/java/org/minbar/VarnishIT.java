@@ -139,8 +139,12 @@ class VarnishIT {
     @Order(1)
     void everyDocumentNamesTheKeysOfWhatItShowsAndMaySharedCachesKeepIt() throws Exception {
         String egypt = "category:" + PathSegments.encode(EGYPT);
-        for (String path : List.of("/feed/", "/feed/atom/", "/feed/json/", "/feed/rdf/", "/feed/?paged=2", "/", "/feeds.opml")) {
-            assertEquals("site", header(minbar.get(path), "xkey"), path);
+        String search = "/search/" + PathSegments.encode("الكامل") + "/";
+        for (String path : List.of("/feed/", "/feed/atom/", "/feed/json/", "/feed/rdf/", "/feed/?paged=2", "/", "/feeds.opml",
+                search, search + "feed/atom/", "/comments/feed/")) {
+            HttpResponse<byte[]> response = minbar.get(path);
+            assertEquals(200, response.statusCode(), path);
+            assertEquals("site", header(response, "xkey"), path);
         }
         for (String path : List.of(EGYPT_FEED, EGYPT_FEED + "atom/", EGYPT_FEED + "json/", "/category/" + PathSegments.encode(EGYPT) + "/")) {
             assertEquals(egypt, header(minbar.get(path), "xkey"), path);

@@ -9,7 +9,6 @@ import io.undertow.util.Methods;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.minbar.model.SurrogateKeys;
 import org.minbar.service.RenderedFeed;
 import org.minbar.text.HttpDates;
 
@@ -20,7 +19,6 @@ import org.minbar.text.HttpDates;
 final class FeedResponses {
 
     static final HttpString LINK = new HttpString("Link");
-    static final HttpString SURROGATE_KEYS = new HttpString(SurrogateKeys.HEADER);
 
     private FeedResponses() {}
 
@@ -30,9 +28,8 @@ final class FeedResponses {
         HeaderMap headers = exchange.getResponseHeaders();
         headers.put(Headers.ETAG, etag);
         headers.put(Headers.LAST_MODIFIED, HttpDates.format(feed.lastModified()));
-        headers.put(Headers.CACHE_CONTROL, cacheControl);
+        CacheControl.share(exchange, cacheControl, feed.surrogateKeys());
         headers.put(Headers.VARY, "Accept-Encoding");
-        headers.put(SURROGATE_KEYS, SurrogateKeys.header(feed.surrogateKeys()));
         links(exchange, feed);
         if (Conditional.notModified(exchange.getRequestHeaders(), feed.etag(), feed.lastModified())) {
             exchange.setStatusCode(304);

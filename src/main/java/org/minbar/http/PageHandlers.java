@@ -5,7 +5,6 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.minbar.model.FeedKey;
 import org.minbar.model.FeedKind;
@@ -44,7 +43,7 @@ final class PageHandlers {
     }
 
     void opml(HttpServerExchange exchange) {
-        shareable(exchange, SurrogateKeys.anyArticle());
+        CacheControl.share(exchange, cacheControl, SurrogateKeys.anyArticle());
         Responses.send(exchange, 200, OpmlDocument.MEDIA_TYPE + "; charset=utf-8", pages.opml());
     }
 
@@ -67,13 +66,7 @@ final class PageHandlers {
     }
 
     private void html(HttpServerExchange exchange, ServedPage page) {
-        shareable(exchange, page.surrogateKeys());
+        CacheControl.share(exchange, cacheControl, page.surrogateKeys());
         Responses.send(exchange, 200, "text/html; charset=utf-8", page.html().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** What lets a shared cache keep the page, and purge it when what it shows changes. */
-    private void shareable(HttpServerExchange exchange, List<String> surrogateKeys) {
-        exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, cacheControl);
-        exchange.getResponseHeaders().put(FeedResponses.SURROGATE_KEYS, SurrogateKeys.header(surrogateKeys));
     }
 }
