@@ -13,6 +13,7 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.minbar.config.ConfigException;
 import org.minbar.config.FeedsDirectory;
@@ -33,6 +34,7 @@ import org.minbar.service.AtomPubService;
 import org.minbar.service.ExternalChanges;
 import org.minbar.service.FeedService;
 import org.minbar.service.Health;
+import org.minbar.service.CachePurger;
 import org.minbar.service.HubDispatcher;
 import org.minbar.service.PageService;
 import org.minbar.service.SearchService;
@@ -72,6 +74,7 @@ public final class App implements AutoCloseable {
     private final ExternalChanges externalChanges;
     private final WebSubService webSub;
     private final HubDispatcher dispatcher;
+    private final Optional<CachePurger> purger;
     private final ServerMetrics serverMetrics;
     private final SubscriberStatistics statistics;
     private final AccessLog accessLog; // null when off
@@ -80,7 +83,8 @@ public final class App implements AutoCloseable {
     private final PublishingToken.Resolved token;
 
     private App(Undertow undertow, GracefulShutdownHandler draining, Publishing publishing, ExternalChanges externalChanges,
-                WebSubService webSub, HubDispatcher dispatcher, ServerMetrics serverMetrics, SubscriberStatistics statistics,
+                WebSubService webSub, HubDispatcher dispatcher, Optional<CachePurger> purger, ServerMetrics serverMetrics,
+                SubscriberStatistics statistics,
                 AccessLog accessLog, SiteConfig site, int port,
                 PublishingToken.Resolved token) {
         this.undertow = undertow;
@@ -89,6 +93,7 @@ public final class App implements AutoCloseable {
         this.externalChanges = externalChanges;
         this.webSub = webSub;
         this.dispatcher = dispatcher;
+        this.purger = purger;
         this.serverMetrics = serverMetrics;
         this.statistics = statistics;
         this.accessLog = accessLog;
@@ -129,6 +134,7 @@ public final class App implements AutoCloseable {
         Publishing publishing = null;
         WebSubService webSub = null;
         HubDispatcher dispatcher = null;
+        Optional<CachePurger> purger = Optional.empty();
         PrometheusMeterRegistry metrics = null;
         ServerMetrics serverMetrics = null;
         SubscriberStatistics statistics = null;
@@ -159,13 +165,18 @@ public final class App implements AutoCloseable {
             AtomPubService atomPub = new AtomPubService(database, articles, links,
                     new AtomPubDocuments(site, links, NAME, VERSION));
             publishing.derivation.start();
+            if (!settings.purgeUrls().isEmpty()) {
+                purger = Optional.of(CachePurger.of(database, publishing.derivation, settings.purgeUrls()));
+                purger.get().start();
+                LOG.info("purging changed documents from {}", settings.purgeUrls());
+            }
             settings.seeds().ifPresent(folder -> new SeedImport(articles).importIfEmpty(folder));
             SearchService search = new SearchService(database, new ArticleSearch(publishing.index), site, links,
                     renderer, clock);
             statistics = new SubscriberStatistics(database, clock);
             statistics.start();
             metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            serverMetrics = new ServerMetrics(metrics, database, publishing.derivation, publishing.cache, statistics);
+            serverMetrics = new ServerMetrics(metrics, database, publishing.derivation, publishing.cache, statistics, purger);
             routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, search, webSub, new Health(database, publishing.derivation),
                     new BackupService(settings.storage(), clock), links,
                     new CommentFeeds(database, links, new CommentsFeedWriter(links, NAME + " " + VERSION)),
@@ -176,13 +187,15 @@ public final class App implements AutoCloseable {
                     database.file());
             ExternalChanges externalChanges = new ExternalChanges(database, publishing.derivation::changed);
             dispatcher.start();
-            return new App(undertow, draining, publishing, externalChanges, webSub, dispatcher, serverMetrics, statistics, accessLog,
+            return new App(undertow, draining, publishing, externalChanges, webSub, dispatcher, purger, serverMetrics, statistics,
+                    accessLog,
                     site, port, token);
         } catch (RuntimeException e) {
             undertow.stop();
             if (dispatcher != null) {
                 dispatcher.close();
             }
+            purger.ifPresent(CachePurger::close);
             if (webSub != null) {
                 webSub.close();
             }
@@ -257,6 +270,7 @@ public final class App implements AutoCloseable {
         undertow.stop();
         webSub.close();
         dispatcher.close();
+        purger.ifPresent(CachePurger::close);
         serverMetrics.close();
         statistics.close(); // the last polls counted are written
         publishing.close();

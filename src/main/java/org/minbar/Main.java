@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import org.minbar.config.ConfigException;
 import org.minbar.config.FeedsDirectory;
 import org.minbar.config.PublishingToken;
+import org.minbar.config.PurgeTargets;
 import org.minbar.config.SiteConfig;
 import org.minbar.service.ImportReport;
 import org.minbar.service.Importer;
@@ -139,6 +140,11 @@ public final class Main {
                         + " default ${DEFAULT-VALUE}).")
         boolean countPolls;
 
+        @Option(names = "--purge-url", defaultValue = "${env:MINBAR_PURGE_URL}",
+                description = "Shared caches (Varnish with vmod xkey) to send PURGE to when a change affects their documents,"
+                        + " comma-separated, e.g. http://127.0.0.1:6081/ (env MINBAR_PURGE_URL; default: none, nothing is purged).")
+        String purgeUrl;
+
         @Override
         public Integer call() throws InterruptedException {
             if (port < 0 || port > 65_535 || cacheMaxAge < 0 || maxBodyBytes < 1024) {
@@ -159,7 +165,7 @@ public final class Main {
                         : Optional.ofNullable(token);
                 ServerSettings settings = new ServerSettings(host, port, site.storage, Optional.ofNullable(site.baseUrl),
                         configured, site.feeds, Optional.of(seeds), cacheMaxAge, maxBodyBytes, accessLog,
-                        countPolls);
+                        countPolls, PurgeTargets.parse(purgeUrl));
                 app = App.start(settings);
             } catch (ConfigException | StorageException e) {
                 System.err.println("minbar: " + e.getMessage());

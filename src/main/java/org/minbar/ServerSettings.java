@@ -1,6 +1,8 @@
 package org.minbar;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** Everything the serve command was told, before validation against the feeds/ folder. */
@@ -15,4 +17,10 @@ public record ServerSettings(
         int cacheMaxAgeSeconds,
         int maxBodyBytes,
         boolean accessLog,
-        boolean countPolls) {}
+        boolean countPolls,
+        List<URI> purgeUrls) {
+
+    public ServerSettings {
+        purgeUrls = List.copyOf(purgeUrls);
+    }
+}

@@ -15,7 +15,7 @@ final class CommentFeedHandlers {
 
     CommentFeedHandlers(CommentFeeds comments, int maxAgeSeconds) {
         this.comments = comments;
-        this.cacheControl = "public, max-age=" + maxAgeSeconds;
+        this.cacheControl = CacheControl.shared(maxAgeSeconds);
     }
 
     void siteRss(HttpServerExchange exchange) {

@@ -4,7 +4,6 @@ import io.undertow.server.HttpServerExchange;
 import java.util.Optional;
 import org.minbar.model.FeedAddress;
 import org.minbar.model.FeedKey;
-import org.minbar.publish.CacheLifetimes;
 import org.minbar.service.FeedService;
 import org.minbar.service.RenderedFeed;
 
@@ -17,14 +16,14 @@ import org.minbar.service.RenderedFeed;
  */
 final class FeedHandler implements FeedRouter.Documents {
 
-    private static final String ARCHIVE_CACHE_CONTROL = "public, max-age=" + CacheLifetimes.ARCHIVE_SECONDS;
+    private static final String ARCHIVE_CACHE_CONTROL = CacheControl.archive();
 
     private final FeedService feeds;
     private final String cacheControl;
 
     FeedHandler(FeedService feeds, int maxAgeSeconds) {
         this.feeds = feeds;
-        this.cacheControl = "public, max-age=" + maxAgeSeconds;
+        this.cacheControl = CacheControl.shared(maxAgeSeconds);
     }
 
     @Override

@@ -28,7 +28,7 @@ final class FeedResponses {
         HeaderMap headers = exchange.getResponseHeaders();
         headers.put(Headers.ETAG, etag);
         headers.put(Headers.LAST_MODIFIED, HttpDates.format(feed.lastModified()));
-        headers.put(Headers.CACHE_CONTROL, cacheControl);
+        CacheControl.share(exchange, cacheControl, feed.surrogateKeys());
         headers.put(Headers.VARY, "Accept-Encoding");
         links(exchange, feed);
         if (Conditional.notModified(exchange.getRequestHeaders(), feed.etag(), feed.lastModified())) {

@@ -9,19 +9,23 @@ import java.util.Map;
 import org.minbar.model.FeedAddress;
 import org.minbar.model.FeedKey;
 import org.minbar.model.FeedKind;
+import org.minbar.model.SurrogateKeys;
 import org.minbar.publish.OpmlDocument;
 import org.minbar.service.Health;
 import org.minbar.service.PageService;
+import org.minbar.service.ServedPage;
 
 /** The reader pages, the OPML list and the health checks. */
 final class PageHandlers {
 
     private final PageService pages;
     private final Health health;
+    private final String cacheControl;
 
-    PageHandlers(PageService pages, Health health) {
+    PageHandlers(PageService pages, Health health, int maxAgeSeconds) {
         this.pages = pages;
         this.health = health;
+        this.cacheControl = CacheControl.shared(maxAgeSeconds);
     }
 
     /** The home page, or page N of it (?paged=N). */
@@ -65,6 +69,7 @@ final class PageHandlers {
     }
 
     void opml(HttpServerExchange exchange) {
+        CacheControl.share(exchange, cacheControl, SurrogateKeys.anyArticle());
         Responses.send(exchange, 200, OpmlDocument.MEDIA_TYPE + "; charset=utf-8", pages.opml());
     }
 
@@ -86,7 +91,8 @@ final class PageHandlers {
         Json.send(exchange, report.ok() ? 200 : 503, body);
     }
 
-    private static void html(HttpServerExchange exchange, String page) {
-        Responses.send(exchange, 200, "text/html; charset=utf-8", page.getBytes(StandardCharsets.UTF_8));
+    private void html(HttpServerExchange exchange, ServedPage page) {
+        CacheControl.share(exchange, cacheControl, page.surrogateKeys());
+        Responses.send(exchange, 200, "text/html; charset=utf-8", page.html().getBytes(StandardCharsets.UTF_8));
     }
 }

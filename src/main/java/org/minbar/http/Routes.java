@@ -61,7 +61,7 @@ public final class Routes {
     public static HttpHandler build(Services services, Settings settings) {
         RoutingHandler routes = new RoutingHandler();
         AuthFailures authFailures = new AuthFailures();
-        PageHandlers pages = new PageHandlers(services.pages(), services.health());
+        PageHandlers pages = new PageHandlers(services.pages(), services.health(), settings.cacheMaxAgeSeconds());
         ArticleHandlers api = new ArticleHandlers(services.articles(), services.links());
         AtomPubHandlers atomPub = new AtomPubHandlers(services.atomPub());
 

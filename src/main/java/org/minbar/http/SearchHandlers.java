@@ -5,6 +5,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.minbar.model.FeedAddress;
+import org.minbar.model.SurrogateKeys;
 import org.minbar.service.SearchService;
 
 /**
@@ -18,7 +19,7 @@ final class SearchHandlers {
 
     SearchHandlers(SearchService search, int maxAgeSeconds) {
         this.search = search;
-        this.cacheControl = "public, max-age=" + maxAgeSeconds;
+        this.cacheControl = CacheControl.shared(maxAgeSeconds);
     }
 
     /** A search feed: /search/{q}/feed/ in any format. Searching reads the index, so it runs on a worker thread. */
@@ -40,7 +41,9 @@ final class SearchHandlers {
         html(exchange, search.page(query(exchange, "s"), PageNumbers.of(exchange, FeedAddress.PAGED)));
     }
 
-    private static void html(HttpServerExchange exchange, String page) {
+    /** A results page may show any article: shared caches drop it with the site's feed. */
+    private void html(HttpServerExchange exchange, String page) {
+        CacheControl.share(exchange, cacheControl, SurrogateKeys.anyArticle());
         Responses.send(exchange, 200, "text/html; charset=utf-8", page.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.minbar.model.Article;
 import org.minbar.model.FeedFormat;
+import org.minbar.model.SurrogateKeys;
 import org.minbar.publish.CommentsFeedWriter;
 import org.minbar.publish.SiteLinks;
 import org.minbar.storage.ArticleStore;
@@ -32,7 +33,7 @@ public final class CommentFeeds {
     /** The site's comments feed, /comments/feed/. */
     public RenderedFeed site(FeedFormat format) {
         Instant updated = database.read(articles::lastChange).orElse(Instant.EPOCH);
-        return rendered(format, Optional.empty(), Optional.empty(), updated);
+        return rendered(format, Optional.empty(), Optional.empty(), updated, SurrogateKeys.anyArticle());
     }
 
     /** The comments feed of the article at {@code path} (yyyy/MM/dd/slug); 404 when there is none, 410 once deleted. */
@@ -46,13 +47,15 @@ public final class CommentFeeds {
         if (article.isDeleted()) {
             throw new GoneException("this article was deleted");
         }
-        return rendered(format, Optional.of(article.path()), Optional.of(article.title()), article.updated());
+        return rendered(format, Optional.of(article.path()), Optional.of(article.title()), article.updated(),
+                List.of(SurrogateKeys.article(article.id())));
     }
 
-    private RenderedFeed rendered(FeedFormat format, Optional<String> path, Optional<String> title, Instant updated) {
+    private RenderedFeed rendered(FeedFormat format, Optional<String> path, Optional<String> title, Instant updated,
+                                  List<String> surrogateKeys) {
         Instant when = updated.truncatedTo(ChronoUnit.SECONDS);
         byte[] body = writer.write(format, path, title, when);
         return RenderedFeed.of(format.mediaType(), body, when,
-                links.comments(path, format), List.of());
+                links.comments(path, format), List.of(), surrogateKeys);
     }
 }

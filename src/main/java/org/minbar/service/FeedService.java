@@ -18,6 +18,7 @@ import org.minbar.model.Article;
 import org.minbar.model.FeedAddress;
 import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
+import org.minbar.model.SurrogateKeys;
 import org.minbar.model.Tombstone;
 import org.minbar.publish.FeedChannel;
 import org.minbar.publish.FeedItem;
@@ -172,10 +173,10 @@ public final class FeedService {
             }
             List<Article> live = articles.load(connection, List.copyOf(changed)).stream().filter(a -> !a.isDeleted())
                     .sorted(Comparator.comparing(Article::published).thenComparing(Article::id).reversed()).toList();
-            Snapshot snapshot = snapshot(connection, subject, live, tombstones, 1, 1, 0, 0);
+            Snapshot snapshot = snapshot(connection, subject, live, tombstones, 1, 1, 0, 0, List.of());
             byte[] body = renderer.render(format, snapshot.channel(), snapshot.items());
             return Optional.of(RenderedFeed.of(format.mediaType(), body, snapshot.lastChange(),
-                    links.self(snapshot.channel(), format), links.hubsOf(snapshot.channel())));
+                    links.self(snapshot.channel(), format), links.hubsOf(snapshot.channel()), snapshot.surrogateKeys()));
         });
         return push.orElseGet(() -> {
             try {
@@ -197,12 +198,13 @@ public final class FeedService {
         byte[] body = renderer.render(format, snapshot.channel(), snapshot.items());
         RenderedFeed feed = RenderedFeed.of(format.mediaType(), body,
                 etag -> lastModified(key, etag, snapshot.lastChange()),
-                links.self(snapshot.channel(), format), links.hubsOf(snapshot.channel()));
+                links.self(snapshot.channel(), format), links.hubsOf(snapshot.channel()), snapshot.surrogateKeys());
         cache.put(key, feed, readAt);
         return feed;
     }
 
-    private record Snapshot(FeedChannel channel, List<FeedItem> items, Instant lastChange) {}
+    /** What a document shows, read in one transaction, and the keys a shared cache files it under. */
+    private record Snapshot(FeedChannel channel, List<FeedItem> items, Instant lastChange, List<String> surrogateKeys) {}
 
     /**
      * Page 1 is the feed's current document: every article not yet archived. Later pages hold the
@@ -221,7 +223,8 @@ public final class FeedService {
         List<Tombstone> tombstones = page > 1 || site.tombstoneDays() == 0 ? List.of()
                 : subject.query().tombstones(connection, clock.instant().minus(Duration.ofDays(site.tombstoneDays())));
         int archives = entries.archives(connection, subject.query().feed());
-        return snapshot(connection, subject, shown, tombstones, page, pages, 0, archives);
+        return snapshot(connection, subject, shown, tombstones, page, pages, 0, archives,
+                List.of(SurrogateKeys.of(subject.key())));
     }
 
     /**
@@ -239,17 +242,19 @@ public final class FeedService {
             throw new NotFoundException("this feed has " + archives + (archives == 1 ? " archive" : " archives")
                     + ", not " + archive);
         }
-        List<Article> held = articles.load(connection, entries.archived(connection, subject.query().feed(), archive));
+        List<Long> heldIds = entries.archived(connection, subject.query().feed(), archive);
+        List<Article> held = articles.load(connection, heldIds);
         List<Article> live = held.stream().filter(a -> !a.isDeleted())
                 .sorted(Comparator.comparing(Article::published).thenComparing(Article::id).reversed()).toList();
         List<Tombstone> tombstones = held.stream().filter(Article::isDeleted)
                 .map(a -> new Tombstone(a.feedId(), a.deleted().orElseThrow()))
                 .sorted(Comparator.comparing(Tombstone::deleted).reversed()).toList();
-        return snapshot(connection, subject, live, tombstones, 1, 1, archive, archives);
+        return snapshot(connection, subject, live, tombstones, 1, 1, archive, archives, SurrogateKeys.archive(heldIds));
     }
 
     private Snapshot snapshot(Connection connection, FeedSubject subject, List<Article> shown, List<Tombstone> tombstones,
-                              int page, int pages, int archive, int archives) throws SQLException {
+                              int page, int pages, int archive, int archives, List<String> surrogateKeys)
+            throws SQLException {
         List<FeedItem> items = new ArrayList<>(shown.size());
         for (Article article : shown) {
             // Archives carry no related stories: those are recomputed as articles come and go, and an
@@ -261,7 +266,7 @@ public final class FeedService {
                 .max(Instant::compareTo).orElse(lastChange);
         FeedChannel channel = new FeedChannel(subject.key(), subject.title(site), subject.description(), site.language(),
                 updated, tombstones, page, pages, archive, archives);
-        return new Snapshot(channel, items, lastChange);
+        return new Snapshot(channel, items, lastChange, surrogateKeys);
     }
 
     /**

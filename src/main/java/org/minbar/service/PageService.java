@@ -6,6 +6,7 @@ import java.util.List;
 import org.minbar.config.SiteConfig;
 import org.minbar.model.Article;
 import org.minbar.model.FeedKey;
+import org.minbar.model.SurrogateKeys;
 import org.minbar.publish.HtmlPages;
 import org.minbar.publish.HtmlPages.FeedEntry;
 import org.minbar.publish.OpmlDocument;
@@ -50,18 +51,20 @@ public final class PageService {
     }
 
     /** Page {@code page} of the home page: the site's articles, newest first. */
-    public String home(int page) {
+    public ServedPage home(int page) {
         return database.read(connection -> {
             FeedQuery query = FeedQuery.site(PER_PAGE);
             Paging paging = paging(connection, query, FeedKey.site(), page);
-            return sections.on(pages, connection).home(newest(connection, query, page), paging);
+            return new ServedPage(sections.on(pages, connection).home(newest(connection, query, page), paging), SurrogateKeys.anyArticle());
         });
     }
 
     /** Every feed of the site: the site's, each category's, author's and tag's. */
-    public String feeds() {
-        return database.read(connection -> sections.on(pages, connection).feeds(new HtmlPages.AllFeeds(categoryFeeds(connection), authorFeeds(connection),
-                tags.all(connection).stream().map(t -> new FeedEntry(FeedKey.tag(t.slug()), t.name())).toList())));
+    public ServedPage feeds() {
+        return database.read(connection -> new ServedPage(sections.on(pages, connection).feeds(new HtmlPages.AllFeeds(
+                categoryFeeds(connection), authorFeeds(connection),
+                tags.all(connection).stream().map(t -> new FeedEntry(FeedKey.tag(t.slug()), t.name())).toList())),
+                SurrogateKeys.anyArticle()));
     }
 
     /** The page a browser is shown for an error with this status; {@code detail} is the message a program would get. */
@@ -85,12 +88,12 @@ public final class PageService {
     }
 
     /** Page {@code page} of the listing of a category, an author or a tag. */
-    public String listing(FeedKey key, int page) {
+    public ServedPage listing(FeedKey key, int page) {
         return database.read(connection -> {
             FeedSubject subject = FeedSubject.find(connection, site, key, PER_PAGE);
             Paging paging = paging(connection, subject.query(), subject.key(), page);
-            return sections.on(pages, connection).listing(new FeedEntry(subject.key(), subject.name()), subject.description(),
-                    newest(connection, subject.query(), page), paging);
+            return new ServedPage(sections.on(pages, connection).listing(new FeedEntry(subject.key(), subject.name()),
+                    subject.description(), newest(connection, subject.query(), page), paging), List.of(SurrogateKeys.of(subject.key())));
         });
     }
 
@@ -103,7 +106,7 @@ public final class PageService {
     }
 
     /** The page of the article at this path (yyyy/MM/dd/slug). */
-    public String article(String path) {
+    public ServedPage article(String path) {
         return database.read(connection -> {
             ArticlePaths.Found found = ArticlePaths.find(connection, articles, path)
                     .orElseThrow(() -> new NotFoundException("no article at /" + path + (path.endsWith("/") ? "" : "/")));
@@ -114,7 +117,8 @@ public final class PageService {
             if (article.isDeleted()) {
                 throw new GoneException("this article was deleted");
             }
-            return sections.on(pages, connection).article(article, related.of(connection, article));
+            return new ServedPage(sections.on(pages, connection).article(article, related.of(connection, article)),
+                    List.of(SurrogateKeys.article(article.id())));
         });
     }
 

@@ -25,9 +25,10 @@ public final class RenderedFeed {
     private final Instant lastModified;
     private final String self;
     private final List<String> hubs;
+    private final List<String> surrogateKeys;
 
     private RenderedFeed(String mediaType, byte[] body, byte[] gzipped, String etag, Instant lastModified, String self,
-                         List<String> hubs) {
+                         List<String> hubs, List<String> surrogateKeys) {
         this.mediaType = mediaType;
         this.body = body;
         this.gzipped = gzipped;
@@ -35,6 +36,7 @@ public final class RenderedFeed {
         this.lastModified = lastModified;
         this.self = self;
         this.hubs = List.copyOf(hubs);
+        this.surrogateKeys = List.copyOf(surrogateKeys);
     }
 
     /**
@@ -42,14 +44,15 @@ public final class RenderedFeed {
      * Last-Modified only moves when the bytes, and so the ETag, do).
      */
     public static RenderedFeed of(String mediaType, byte[] body, Function<String, Instant> lastModifiedOf, String self,
-                                  List<String> hubs) {
+                                  List<String> hubs, List<String> surrogateKeys) {
         String etag = etagOf(body);
-        return new RenderedFeed(mediaType, body, gzip(body), etag, lastModifiedOf.apply(etag), self, hubs);
+        return new RenderedFeed(mediaType, body, gzip(body), etag, lastModifiedOf.apply(etag), self, hubs, surrogateKeys);
     }
 
     /** A document of these bytes, last modified then. */
-    public static RenderedFeed of(String mediaType, byte[] body, Instant lastModified, String self, List<String> hubs) {
-        return of(mediaType, body, etag -> lastModified, self, hubs);
+    public static RenderedFeed of(String mediaType, byte[] body, Instant lastModified, String self, List<String> hubs,
+                                  List<String> surrogateKeys) {
+        return of(mediaType, body, etag -> lastModified, self, hubs, surrogateKeys);
     }
 
     /**
@@ -58,7 +61,7 @@ public final class RenderedFeed {
      */
     public static RenderedFeed delta(byte[] body, RenderedFeed current) {
         return new RenderedFeed(current.mediaType, body, gzip(body), current.etag, current.lastModified, current.self,
-                current.hubs);
+                current.hubs, current.surrogateKeys);
     }
 
     public String mediaType() {
@@ -87,6 +90,11 @@ public final class RenderedFeed {
 
     public List<String> hubs() {
         return hubs;
+    }
+
+    /** The names a shared cache files this document under ({@link org.minbar.model.SurrogateKeys}). */
+    public List<String> surrogateKeys() {
+        return surrogateKeys;
     }
 
     /** WebSub's Link headers (§4, and §7 on a delivery): each hub, then the document's own address. */

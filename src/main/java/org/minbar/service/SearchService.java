@@ -11,6 +11,7 @@ import org.minbar.model.Article;
 import org.minbar.model.FeedFormat;
 import org.minbar.model.FeedKey;
 import org.minbar.model.Problem;
+import org.minbar.model.SurrogateKeys;
 import org.minbar.publish.FeedChannel;
 import org.minbar.publish.FeedItem;
 import org.minbar.publish.FeedRenderer;
@@ -117,7 +118,7 @@ public final class SearchService {
                     "أحدث المقالات المطابقة لـ «" + clean + "» على " + site.title(), site.language(), lastChange, List.of());
             byte[] body = renderer.render(format, channel, items);
             return RenderedFeed.of(format.mediaType(), body, lastChange,
-                    links.self(channel, format), links.hubsOf(channel));
+                    links.self(channel, format), links.hubsOf(channel), SurrogateKeys.anyArticle());
         });
     }
 

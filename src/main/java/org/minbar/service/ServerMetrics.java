@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import java.util.Optional;
 import org.minbar.storage.ChangeLog;
 import org.minbar.storage.Database;
 import org.minbar.storage.OperationalCounts;
@@ -27,7 +28,7 @@ public final class ServerMetrics implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
     public ServerMetrics(MeterRegistry registry, Database database, Derivation derivation, FeedCache cache,
-            SubscriberStatistics statistics) {
+            SubscriberStatistics statistics, Optional<CachePurger> purger) {
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -55,6 +56,18 @@ public final class ServerMetrics implements AutoCloseable {
         FunctionCounter.builder("minbar.stats.pollers.dropped", statistics, SubscriberStatistics::dropped)
                 .description("Distinct feed pollers not counted because more arrived between two statistics flushes than are held")
                 .register(registry);
+        purger.ifPresent(p -> purging(registry, database, changes, p));
+    }
+
+    /** Only with --purge-url: the purges the caches took and failed, and the changes not yet purged. */
+    private static void purging(MeterRegistry registry, Database database, ChangeLog changes, CachePurger purger) {
+        FunctionCounter.builder("minbar.cache.purges", purger, CachePurger::purges)
+                .description("PURGE requests the shared caches took").register(registry);
+        FunctionCounter.builder("minbar.cache.purge.failures", purger, CachePurger::failures)
+                .description("PURGE requests that failed (each is tried again)").register(registry);
+        Gauge.builder("minbar.cache.purge.lag", database, db -> count(db, connection -> changes.latest(connection) - purger.purgedUpTo()))
+                .description("Changes whose documents the shared caches have not yet been told to drop")
+                .baseUnit("changes").register(registry);
     }
 
     /** A count read from the store, or NaN while it cannot be read (a scrape still answers, with the rest). */

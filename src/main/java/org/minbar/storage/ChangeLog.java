@@ -105,6 +105,17 @@ public final class ChangeLog {
         return single(connection, "SELECT coalesce((SELECT seq FROM change_marks WHERE follower = ?), 0)", follower);
     }
 
+    /** The follower's mark; for a follower that has none yet, first stores {@code start} as its mark. */
+    public long markOrStart(Connection connection, String follower, long start) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO change_marks (follower, seq) VALUES (?, ?) ON CONFLICT (follower) DO NOTHING")) {
+            insert.setString(1, follower);
+            insert.setLong(2, start);
+            insert.executeUpdate();
+        }
+        return mark(connection, follower);
+    }
+
     /** Stores how far the follower has got, in the transaction that stores what it derived. */
     public void setMark(Connection connection, String follower, long seq) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(

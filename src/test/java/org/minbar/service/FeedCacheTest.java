@@ -18,7 +18,7 @@ class FeedCacheTest {
 
     private static RenderedFeed feed(String body) {
         return RenderedFeed.of("application/rss+xml", body.getBytes(StandardCharsets.UTF_8), Instant.EPOCH,
-                "https://news.example/feed/", List.of());
+                "https://news.example/feed/", List.of(), List.of("site"));
     }
 
     private static String etagOf(String body) {

@@ -17,7 +17,7 @@ class ServerMetricsTest {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Database database = Database.open(folder);
         ServerMetrics metrics = new ServerMetrics(registry, database, Derivation.leftToTheServer(database), new FeedCache(),
-                new SubscriberStatistics(database, java.time.Clock.systemUTC()));
+                new SubscriberStatistics(database, java.time.Clock.systemUTC()), java.util.Optional.empty());
         try {
             String open = registry.scrape();
             assertTrue(open.contains("minbar_websub_deliveries_pending 0.0") && open.contains("minbar_derived_lag_changes 0.0"), open);

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.minbar.App;
 import org.minbar.ServerSettings;
@@ -96,10 +97,25 @@ public final class TestServer implements AutoCloseable {
         return start("127.0.0.1", storage, seeds, maxBodyBytes, baseUrl, feeds);
     }
 
+    /**
+     * A server with an empty store behind a shared cache, as {@link #withSiteSettings}: feeds say
+     * this max-age, and changes are purged from the caches at {@code purgeUrls}.
+     */
+    public static TestServer behindCache(Path storage, String settings, int cacheMaxAgeSeconds, List<URI> purgeUrls) {
+        return start("127.0.0.1", storage, false, 4 * 1024 * 1024, Optional.empty(), feedsWith(storage, settings),
+                cacheMaxAgeSeconds, purgeUrls);
+    }
+
     private static TestServer start(String host, Path storage, boolean seeds, int maxBodyBytes, Optional<String> baseUrl,
                                     Path feeds) {
+        return start(host, storage, seeds, maxBodyBytes, baseUrl, feeds, 120, List.of());
+    }
+
+    private static TestServer start(String host, Path storage, boolean seeds, int maxBodyBytes, Optional<String> baseUrl,
+                                    Path feeds, int cacheMaxAgeSeconds, List<URI> purgeUrls) {
         ServerSettings settings = new ServerSettings(host, 0, storage, baseUrl, Optional.of(TOKEN),
-                feeds, seeds ? Optional.of(Path.of("seeds")) : Optional.empty(), 120, maxBodyBytes, false, true);
+                feeds, seeds ? Optional.of(Path.of("seeds")) : Optional.empty(), cacheMaxAgeSeconds, maxBodyBytes, false, true,
+                purgeUrls);
         TestServer server = new TestServer(App.start(settings), host);
         return server.derived(server); // the seeds, and whatever a restart found in the log, wholly taken in
     }
