@@ -78,7 +78,8 @@ public final class Nginx implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("nginx exited with " + process.exitValue() + ": " + log());
             }
-            try (Socket socket = new Socket("127.0.0.1", port)) {
+            try {
+                new Socket("127.0.0.1", port).close();
                 return;
             } catch (IOException notYet) {
                 if (System.nanoTime() > deadline) {
