@@ -65,7 +65,8 @@ public final class PollCountingCost {
             new Thread(() -> {
                 for (long i = 0; i < calls; i++) {
                     int n = (int) ((i * 2 + thread) % userAgents.length);
-                    statistics.polled("/feed/", (i & 3) != 0, addresses[n], userAgents[n]);
+                    // fresh strings, as a server reads them from each request, whose hash codes are not yet known
+                    statistics.polled(new String("/feed/"), (i & 3) != 0, new String(addresses[n]), new String(userAgents[n]));
                 }
                 done.countDown();
             }).start();
