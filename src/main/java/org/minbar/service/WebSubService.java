@@ -69,6 +69,7 @@ public final class WebSubService implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final ThreadPoolExecutor verifiers;
     private final WaitingLimit waitingByHost = new WaitingLimit(WAITING_PER_HOST);
+    private final HubRequestOrder requestOrder = new HubRequestOrder();
     private final WaitingLimit waitingByClient = new WaitingLimit(WAITING_PER_CLIENT);
 
     public WebSubService(Database database, SiteConfig site, SiteLinks links, HubClient client, CallbackGuard guard,
@@ -117,7 +118,10 @@ public final class WebSubService implements AutoCloseable {
             throw new TooManyRequestsException("your address has " + WAITING_PER_CLIENT
                     + " requests waiting for verification already; try again once they are verified");
         }
+        String pair = HubRequestOrder.pair(request.topic(), request.callback());
+        long order = requestOrder.received(pair);
         Runnable release = () -> {
+            requestOrder.done(pair);
             waitingByHost.release(host);
             if (client.isPresent()) {
                 waitingByClient.release(asker);
@@ -132,7 +136,7 @@ public final class WebSubService implements AutoCloseable {
                                 request.mode().value(), request.callback(), WAIT_AT_MOST.toSeconds());
                         return;
                     }
-                    verify(request);
+                    verify(request, pair, order);
                 } finally {
                     release.run();
                 }
@@ -157,7 +161,7 @@ public final class WebSubService implements AutoCloseable {
         }
     }
 
-    private void verify(HubRequest request) {
+    private void verify(HubRequest request, String pair, long order) {
         try {
             Optional<String> topic = canonical(request.topic());
             if (topic.isEmpty()) {
@@ -180,6 +184,11 @@ public final class WebSubService implements AutoCloseable {
             }
             Instant now = clock.instant();
             database.write(connection -> {
+                if (!requestOrder.takesEffect(pair, order)) {
+                    LOG.info("websub: {} of {} to {} verified after a later request for them took effect: dropped",
+                            request.mode().value(), request.callback(), topic.get());
+                    return null;
+                }
                 if (subscribe) {
                     subscriptions.upsert(connection, topic.get(), request.callback(), request.secret().orElse(null),
                             now.plus(lease), now);
