@@ -149,6 +149,8 @@ class ReaderPagesIT {
             assertEquals(List.of(), parser.getErrors().stream().map(Object::toString).toList(),
                     path + " parses as HTML5 without an error");
             assertTrue(TestServer.text(server.get(path)).startsWith("<!doctype html>"), path);
+            assertTrue(server.get(path).headers().firstValue("Cache-Control").orElse("").startsWith("public, max-age=0, s-maxage="),
+                    path + ": a browser asks again at each visit, a shared cache keeps the page");
         }
     }
 

@@ -181,6 +181,11 @@ class VarnishIT {
         assertEquals("HIT", header(zipped, "X-Cache"));
         assertEquals("gzip", header(zipped, "Content-Encoding"));
         assertEquals(header(direct, "ETag"), header(zipped, "ETag"), "the gzip form keeps Minbar's strong tag");
+        String page = SYRIA_FEED.substring(0, SYRIA_FEED.length() - "feed/".length());
+        assertEquals(200, get(page).statusCode());
+        HttpResponse<byte[]> pageAgain = get(page);
+        assertEquals("HIT", header(pageAgain, "X-Cache"), "Varnish keeps a reader page for its s-maxage");
+        assertTrue(header(pageAgain, "Cache-Control").startsWith("public, max-age=0, s-maxage="), "while browsers ask again each time");
     }
 
     @Test

@@ -26,6 +26,15 @@ final class CacheControl {
         return "public, max-age=" + maxAgeSeconds + ", stale-if-error=" + STALE_IF_ERROR_SECONDS;
     }
 
+    /**
+     * For a reader page, which has no validators: a browser asks again at every visit, so a reader
+     * sees a new article at once, while a shared cache keeps it for the page lifetime (s-maxage,
+     * which Varnish honours over max-age), purged by surrogate key when it changes.
+     */
+    static String page(int maxAgeSeconds) {
+        return "public, max-age=0, s-maxage=" + maxAgeSeconds + ", stale-if-error=" + STALE_IF_ERROR_SECONDS;
+    }
+
     /** Lets shared caches keep this answer as {@code cacheControl} says, filed under these surrogate keys. */
     static void share(HttpServerExchange exchange, String cacheControl, List<String> surrogateKeys) {
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, cacheControl);

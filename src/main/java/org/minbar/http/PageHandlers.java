@@ -21,11 +21,13 @@ final class PageHandlers {
     private final PageService pages;
     private final Health health;
     private final String cacheControl;
+    private final String pageCacheControl;
 
     PageHandlers(PageService pages, Health health, int maxAgeSeconds) {
         this.pages = pages;
         this.health = health;
         this.cacheControl = CacheControl.shared(maxAgeSeconds);
+        this.pageCacheControl = CacheControl.page(maxAgeSeconds);
     }
 
     /** The home page, or page N of it (?paged=N). */
@@ -92,7 +94,7 @@ final class PageHandlers {
     }
 
     private void html(HttpServerExchange exchange, ServedPage page) {
-        CacheControl.share(exchange, cacheControl, page.surrogateKeys());
+        CacheControl.share(exchange, pageCacheControl, page.surrogateKeys());
         Responses.send(exchange, 200, "text/html; charset=utf-8", page.html().getBytes(StandardCharsets.UTF_8));
     }
 }

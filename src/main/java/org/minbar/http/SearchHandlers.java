@@ -16,10 +16,12 @@ final class SearchHandlers {
 
     private final SearchService search;
     private final String cacheControl;
+    private final String pageCacheControl;
 
     SearchHandlers(SearchService search, int maxAgeSeconds) {
         this.search = search;
         this.cacheControl = CacheControl.shared(maxAgeSeconds);
+        this.pageCacheControl = CacheControl.page(maxAgeSeconds);
     }
 
     /** A search feed: /search/{q}/feed/ in any format. Searching reads the index, so it runs on a worker thread. */
@@ -43,7 +45,7 @@ final class SearchHandlers {
 
     /** A results page may show any article: shared caches drop it with the site's feed. */
     private void html(HttpServerExchange exchange, String page) {
-        CacheControl.share(exchange, cacheControl, SurrogateKeys.anyArticle());
+        CacheControl.share(exchange, pageCacheControl, SurrogateKeys.anyArticle());
         Responses.send(exchange, 200, "text/html; charset=utf-8", page.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
