@@ -51,8 +51,8 @@ public final class HtmlPages {
     }
 
     /**
-     * The same pages with a header leading to {@code sections} (the first twelve
-     * are named): the site's main categories, each with a page.
+     * The same pages with a header leading to {@code sections}: the site's main categories, each
+     * with a page.
      */
     public HtmlPages withSections(List<FeedEntry> sections) {
         return new HtmlPages(site, links, sections);

@@ -17,8 +17,6 @@ import org.minbar.publish.HtmlPages.FeedEntry;
  */
 final class PageShell {
 
-    /** The most sections the header names; /feeds/ lists every category. */
-    static final int MOST_SECTIONS = 12;
     /** The page's main landmark, which the skip link jumps to. */
     static final String MAIN = "main";
 
@@ -107,7 +105,7 @@ final class PageShell {
             return;
         }
         Element list = header.appendElement("nav").attr("aria-label", "الأقسام").appendElement("ul").addClass("sections");
-        sections.stream().limit(MOST_SECTIONS).forEach(section -> list.appendElement("li").appendElement("a")
+        sections.forEach(section -> list.appendElement("li").appendElement("a")
                 .attr("href", links.page(section.key())).text(section.title()));
     }
 

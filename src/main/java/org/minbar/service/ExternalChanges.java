@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * no more than ours (never a rebuild). Every {@link #INTERVAL_MILLIS} ms it reads SQLite's
  * data_version, which moves with any commit to the file; only when it moved is the log's position
  * read, and only when that moved is the follower woken. So the commits that change no article
- * (subscriber statistics, WebSub deliveries, sessions of the follower itself) never make cached
+ * (subscriber statistics, WebSub deliveries, the follower's own marks) never make cached
  * feeds render again. This server's own article writes show up too, and cost one look at the log.
  */
 public final class ExternalChanges implements AutoCloseable {

@@ -19,7 +19,7 @@ import org.minbar.storage.Terms;
  */
 final class SiteSections {
 
-    /** The most sections looked up for the header. */
+    /** The most sections the header names; /feeds/ lists every category. */
     static final int MOST = 12;
 
     private final SiteConfig site;
