@@ -19,6 +19,7 @@
 # Needs Java 17, Maven, curl and wrk (the Debian package, installed with apt-get as root when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 export LC_NUMERIC=C
 
 ROUNDS=5
@@ -55,14 +56,6 @@ trap cleanup EXIT
 trap 'echo "interrupted" >&2; exit 130' INT TERM
 (umask 077 && echo "Authorization: Bearer $TOKEN" >"$WORK/authorization")
 
-free_port() {
-  local port
-  for port in $(shuf -i 20000-40000 -n 50); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  echo "no free port found" >&2; return 1
-}
-median() { sort -n | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
 echo "building target/minbar.jar and the bench classes" >&2
 mvn -q -B -DskipTests package dependency:build-classpath -Dmdep.outputFile=target/bench.classpath >&2
@@ -113,7 +106,6 @@ run() { # NAME ETAG OUT
   REQUESTS[$1]=$(( REQUESTS[$1] + $(awk '/requests in/ {print $1}' "$3") ))
   if grep -q "Non-2xx\|Socket errors" "$3"; then echo "$1: $(grep "Non-2xx\|Socket errors" "$3")" >&2; fi
 }
-rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
 p99_ms() { awk '$1 == "99%" {v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
   print (u == "us" ? v / 1000 : u == "s" ? v * 1000 : v)}' "$1"; }
 

@@ -26,6 +26,7 @@
 # starts (servers, nginx, wrk) is stopped when it ends, fails or is interrupted.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 ROOT=$PWD
 export LC_NUMERIC=C # printf and awk write 12.5, whatever the locale
 
@@ -87,14 +88,6 @@ stop() {
   wait "$1" 2>/dev/null || true
   forget "$1"
 }
-free_port() {
-  local port
-  for port in $(shuf -i 20000-40000 -n 50); do
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  echo "no free port found" >&2; return 1
-}
-median() { sort -n | awk '{v[NR] = $1} END {if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 thousands() { echo "$1" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta'; }
 ms_since() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 hwm_mb() { awk '/^VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
@@ -146,7 +139,6 @@ wrk_run() { # OUT URL [wrk options...]: one wrk run, its output kept in OUT
   local out=$1 url=$2; shift 2
   wrk -t2 -c32 -d"${SECONDS_PER_ROUND}s" --latency "$@" "$url" >"$out" 2>&1 || { cat "$out" >&2; return 1; }
 }
-rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
 p99_ms() { awk '$1 == "99%" {v = $2; u = v; sub(/[0-9.]+/, "", u); sub(/[a-z]+$/, "", v);
   print (u == "us" ? v / 1000 : u == "s" ? v * 1000 : v)}' "$1"; }
 problems() { # non-2xx/3xx answers and socket errors, or nothing
