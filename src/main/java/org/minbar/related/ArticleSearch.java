@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
@@ -44,8 +45,10 @@ public final class ArticleSearch {
         return AnalyzedText.of(index.analyzer(), ArticleIndex.TEXT, query).terms();
     }
 
+    /** The best {@code limit} matches, without counting the rest: what search feeds and the API show. */
     public List<SearchHit> search(String query, int limit, Instant now) {
-        return page(query, 0, limit, now).hits();
+        Optional<Query> built = query(query);
+        return built.isEmpty() ? List.of() : index.search(searcher -> rank(searcher, built.get(), 0, limit, now));
     }
 
     /**
@@ -54,9 +57,16 @@ public final class ArticleSearch {
      * reach no further than {@link #RANKED}.
      */
     public Matches page(String query, int offset, int limit, Instant now) {
+        Optional<Query> built = query(query);
+        return built.isEmpty() ? new Matches(0, List.of())
+                : index.search(searcher -> new Matches(searcher.count(built.get()), rank(searcher, built.get(), offset, limit, now)));
+    }
+
+    /** Every word of the query in the title, text, names or author; empty when it has no word to search for. */
+    private Optional<Query> query(String query) {
         Set<String> words = words(query);
         if (words.isEmpty()) {
-            return new Matches(0, List.of());
+            return Optional.empty();
         }
         BooleanQuery.Builder all = new BooleanQuery.Builder();
         for (String word : words) {
@@ -67,8 +77,7 @@ public final class ArticleSearch {
                     .add(new TermQuery(new Term(ArticleIndex.AUTHOR, word)), BooleanClause.Occur.SHOULD)
                     .build(), BooleanClause.Occur.MUST);
         }
-        Query built = all.build();
-        return index.search(searcher -> new Matches(searcher.count(built), rank(searcher, built, offset, limit, now)));
+        return Optional.of(all.build());
     }
 
     /** A page of search results and the number of articles that match. */
