@@ -1,6 +1,7 @@
 package org.minbar.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -172,6 +173,43 @@ class SubscriberStatisticsTest {
         assertEquals(5, again.counts().get(0).polls());
         assertEquals(1, again.counts().get(0).notModified());
         assertTrue(tally.drain(20_428).isEmpty(), "drained once");
+    }
+
+    @Test
+    void aStoreThatRefusesTheCountsLosesNoPollAndCountsNothingTwiceOnceItAcceptsAgain() {
+        statistics.polled("/feed/", false, "203.0.113.7", READER);
+        statistics.polled("/feed/", true, "203.0.113.8", READER);
+        execute("CREATE TRIGGER refuse_counts BEFORE INSERT ON stats_feed_days BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+        assertThrows(RuntimeException.class, statistics::flush, "the store refused");
+        statistics.polled("/feed/", false, "203.0.113.9", READER); // polls go on while it refuses
+        execute("DROP TRIGGER refuse_counts");
+        statistics.flush();
+        Day today = feed(statistics.report(), "/feed/").today();
+        assertEquals(3, today.polls(), "what the refused flush took out was put back");
+        assertEquals(1, today.notModified());
+        assertEquals(3, today.pollers());
+    }
+
+    @Test
+    void aStoreThatRefusesThePollersKeepsThemWithoutCountingThePollsAgain() {
+        statistics.polled("/feed/", false, "203.0.113.7", READER);
+        statistics.polled("/feed/", false, "203.0.113.8", READER);
+        execute("CREATE TRIGGER refuse_pollers BEFORE INSERT ON stats_pollers BEGIN SELECT RAISE(ABORT, 'disk full'); END");
+        assertThrows(RuntimeException.class, statistics::flush, "the counts went in, the pollers were refused");
+        execute("DROP TRIGGER refuse_pollers");
+        statistics.flush();
+        Day today = feed(statistics.report(), "/feed/").today();
+        assertEquals(2, today.polls(), "the counts were written once");
+        assertEquals(2, today.pollers(), "the pollers were kept for the next flush");
+    }
+
+    private void execute(String sql) {
+        database.write(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate(sql);
+            }
+            return null;
+        });
     }
 
     private static FeedStatistics feed(SubscriberReport report, String path) {
