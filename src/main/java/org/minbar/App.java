@@ -184,7 +184,7 @@ public final class App implements AutoCloseable {
                     new Routes.Settings(token.token(), settings.maxBodyBytes(), settings.cacheMaxAgeSeconds(),
                             settings.countPolls())));
             LOG.info("serving {} on http://{}:{} as {} (database {})", site.title(), settings.host(), port, site.baseUrl(),
-                    database.file());
+                    database.describe());
             ExternalChanges externalChanges = new ExternalChanges(database, publishing.derivation::changed);
             dispatcher.start();
             return new App(undertow, draining, publishing, externalChanges, webSub, dispatcher, purger, serverMetrics, statistics,

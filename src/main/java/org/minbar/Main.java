@@ -22,6 +22,7 @@ import org.minbar.service.Importer;
 import org.minbar.related.ArticleIndex;
 import org.minbar.storage.Backups;
 import org.minbar.storage.Database;
+import org.minbar.storage.SqliteDatabase;
 import org.minbar.storage.StorageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -300,9 +301,9 @@ public final class Main {
                 return 1;
             }
             try {
-                Path keptAs = storage.resolve(Database.FILE_NAME + ".before-restore-"
+                Path keptAs = storage.resolve(SqliteDatabase.FILE_NAME + ".before-restore-"
                         + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(Instant.now()));
-                boolean hadStore = Files.exists(storage.resolve(Database.FILE_NAME));
+                boolean hadStore = Files.exists(storage.resolve(SqliteDatabase.FILE_NAME));
                 Backups.Summary restored = Backups.restore(from, storage, keptAs);
                 ArticleIndex.delete(index);
                 PrintWriter out = spec.commandLine().getOut();

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.related.ArticleIndex;
 import org.minbar.storage.Database;
+import org.minbar.storage.SqliteDatabase;
 import org.minbar.support.Articles;
 import org.minbar.support.ServerProcess;
 import org.minbar.support.TestServer;
@@ -79,7 +80,7 @@ class CrashDuringDerivationIT {
                 assertEquals(200, restarted.get("/api/articles/" + id).statusCode());
             }
         }
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + storage.resolve(Database.FILE_NAME))) {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + storage.resolve(SqliteDatabase.FILE_NAME))) {
             assertEquals(acknowledged.size(), count(db, "SELECT count(*) FROM articles WHERE deleted_at IS NULL"),
                     "every acknowledged article is stored");
             assertEquals(0, count(db, "SELECT count(*) FROM articles WHERE related_at IS NULL"),

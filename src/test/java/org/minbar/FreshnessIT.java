@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.service.FeedCache;
 import org.minbar.storage.Database;
+import org.minbar.storage.SqliteDatabase;
 import org.minbar.support.Articles;
 import org.minbar.support.Subscriber;
 import org.minbar.support.TestServer;
@@ -155,7 +156,7 @@ class FreshnessIT {
     private void awaitSubscription(String topic) throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         String sql = "SELECT count(*) FROM websub_subscriptions WHERE topic = ?";
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + storage.resolve(Database.FILE_NAME));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + storage.resolve(SqliteDatabase.FILE_NAME));
              PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, topic);
             while (System.nanoTime() < deadline) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.storage.Database;
+import org.minbar.storage.SqliteDatabase;
 import org.minbar.support.Articles;
 import org.minbar.support.AtomSchema;
 import org.minbar.support.Subscriber;
@@ -328,7 +329,7 @@ class WebSubIT {
             String site = server.base() + "/feed/";
             subscribeAndAwait(site, subscriber);
             // A thousand verified subscriptions whose callbacks stall, as if they had subscribed over days.
-            try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + storage.resolve(Database.FILE_NAME));
+            try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + storage.resolve(SqliteDatabase.FILE_NAME));
                  PreparedStatement insert = connection.prepareStatement("INSERT INTO websub_subscriptions"
                          + " (topic, callback, expires_at, created_at, renewed_at, lane) VALUES (?, ?, ?, ?, ?, ?)")) {
                 connection.createStatement().execute("PRAGMA busy_timeout = 10000");
@@ -579,7 +580,7 @@ class WebSubIT {
 
     /** Reads the server's SQLite file beside it, as an operator would with the sqlite3 shell. */
     private long query(String sql, String parameter) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + storage.resolve(Database.FILE_NAME));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + storage.resolve(SqliteDatabase.FILE_NAME));
              PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, parameter);
             try (ResultSet rows = query.executeQuery()) {

@@ -27,7 +27,8 @@ public final class ArticleStore {
     public long insert(Connection connection, ArticleRow row) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO articles (feed_id, guid, url, path, title, summary, content, image, language,"
-                        + " published_at, updated_at, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " published_at, updated_at, created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " RETURNING id")) {
             insert.setString(1, row.feedId());
             Jdbc.setOptional(insert, 2, row.guid());
             Jdbc.setOptional(insert, 3, row.url());
@@ -35,12 +36,10 @@ public final class ArticleStore {
             bindContent(insert, 5, row);
             insert.setLong(12, row.created().toEpochMilli());
             insert.setLong(13, row.modified().toEpochMilli());
-            insert.executeUpdate();
-        }
-        try (PreparedStatement query = connection.prepareStatement("SELECT last_insert_rowid()");
-             ResultSet rows = query.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
+            try (ResultSet rows = insert.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 

@@ -29,7 +29,7 @@ public final class Backups {
 
     /** Writes a consistent copy of the database in {@code folder} to {@code target}, which must not exist. */
     public static Summary backUp(Path folder, Path target) {
-        Path database = folder.resolve(Database.FILE_NAME);
+        Path database = folder.resolve(SqliteDatabase.FILE_NAME);
         if (!Files.isRegularFile(database)) {
             throw new StorageException("no store to back up: " + database + " does not exist");
         }
@@ -97,13 +97,13 @@ public final class Backups {
         Summary checked = check(backup);
         try {
             PrivateFiles.secure(folder);
-            Path database = folder.resolve(Database.FILE_NAME);
-            Path incoming = folder.resolve(Database.FILE_NAME + ".restoring");
+            Path database = folder.resolve(SqliteDatabase.FILE_NAME);
+            Path incoming = folder.resolve(SqliteDatabase.FILE_NAME + ".restoring");
             Files.copy(backup, incoming, StandardCopyOption.REPLACE_EXISTING);
             Files.setPosixFilePermissions(incoming, PrivateFiles.FILE);
             check(incoming);
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
-                Path current = folder.resolve(Database.FILE_NAME + suffix);
+                Path current = folder.resolve(SqliteDatabase.FILE_NAME + suffix);
                 if (Files.exists(current)) {
                     Files.move(current, keptAs.resolveSibling(keptAs.getFileName() + suffix));
                 }

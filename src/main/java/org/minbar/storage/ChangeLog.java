@@ -35,15 +35,13 @@ public final class ChangeLog {
     public long append(Connection connection, long articleId, Kind kind, Instant version, Collection<FeedKey> feeds,
                        Instant at) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO changes (article_id, kind, version, feeds, at) VALUES (?, ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
+                "INSERT INTO changes (article_id, kind, version, feeds, at) VALUES (?, ?, ?, ?, ?) RETURNING seq")) {
             insert.setLong(1, articleId);
             insert.setString(2, kind.name().toLowerCase(Locale.ROOT));
             insert.setLong(3, version.toEpochMilli());
             insert.setString(4, String.join("\n", feeds.stream().map(FeedKey::name).distinct().toList()));
             insert.setLong(5, at.toEpochMilli());
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
+            try (ResultSet keys = insert.executeQuery()) {
                 keys.next();
                 return keys.getLong(1);
             }
@@ -116,10 +114,14 @@ public final class ChangeLog {
         return mark(connection, follower);
     }
 
-    /** Stores how far the follower has got, in the transaction that stores what it derived. */
+    /**
+     * Stores how far the follower has got, in the transaction that stores what it derived. A mark
+     * never goes back: when followers on several nodes share one, the furthest stays.
+     */
     public void setMark(Connection connection, String follower, long seq) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT INTO change_marks (follower, seq) VALUES (?, ?) ON CONFLICT (follower) DO UPDATE SET seq = excluded.seq")) {
+                "INSERT INTO change_marks (follower, seq) VALUES (?, ?) ON CONFLICT (follower) DO UPDATE"
+                        + " SET seq = CASE WHEN excluded.seq > change_marks.seq THEN excluded.seq ELSE change_marks.seq END")) {
             upsert.setString(1, follower);
             upsert.setLong(2, seq);
             upsert.executeUpdate();

@@ -32,7 +32,7 @@ public final class DeliveryStore {
                 "INSERT INTO websub_deliveries (subscription_id, attempts, next_attempt_at, created_at)"
                         + " SELECT id, 0, ?, ? FROM websub_subscriptions WHERE expires_at > ? AND topic IN ("
                         + Jdbc.placeholders(topics) + ")"
-                        + " ON CONFLICT (subscription_id) DO UPDATE SET generation = generation + 1")) {
+                        + " ON CONFLICT (subscription_id) DO UPDATE SET generation = websub_deliveries.generation + 1")) {
             insert.setLong(1, now.toEpochMilli());
             insert.setLong(2, now.toEpochMilli());
             insert.setLong(3, now.toEpochMilli());

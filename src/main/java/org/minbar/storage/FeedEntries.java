@@ -27,7 +27,7 @@ public final class FeedEntries {
     public void place(Connection connection, long articleId, List<FeedId> feeds) throws SQLException {
         leaveCurrent(connection, articleId);
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR IGNORE INTO feed_entries (kind, term_id, article_id) VALUES (?, ?, ?)")) {
+                "INSERT INTO feed_entries (kind, term_id, article_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (FeedId feed : feeds) {
                 insert.setString(1, feed.kind());
                 insert.setLong(2, feed.termId());
@@ -45,9 +45,9 @@ public final class FeedEntries {
      */
     public void mergeInto(Connection connection, FeedId from, FeedId into) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR IGNORE INTO feed_entries (kind, term_id, article_id, page) SELECT e.kind, ?, e.article_id, NULL"
+                "INSERT INTO feed_entries (kind, term_id, article_id, page) SELECT e.kind, ?, e.article_id, NULL"
                         + " FROM feed_entries e JOIN articles a ON a.id = e.article_id"
-                        + " WHERE e.kind = ? AND e.term_id = ? AND a.deleted_at IS NULL")) {
+                        + " WHERE e.kind = ? AND e.term_id = ? AND a.deleted_at IS NULL ON CONFLICT DO NOTHING")) {
             insert.setLong(1, into.termId());
             insert.setString(2, from.kind());
             insert.setLong(3, from.termId());

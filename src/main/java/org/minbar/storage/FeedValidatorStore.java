@@ -48,7 +48,8 @@ public final class FeedValidatorStore {
     public void save(Connection connection, String feed, String format, Validators validators, Instant versionSince)
             throws SQLException {
         try (PreparedStatement version = connection.prepareStatement(
-                "INSERT OR REPLACE INTO feed_versions (feed, format, etag, since) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO feed_versions (feed, format, etag, since) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (feed, format, etag) DO UPDATE SET since = excluded.since")) {
             version.setString(1, feed);
             version.setString(2, format);
             version.setString(3, validators.etag());

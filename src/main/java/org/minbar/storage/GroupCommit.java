@@ -45,7 +45,26 @@ final class GroupCommit implements AutoCloseable {
         }
     }
 
-    private final Connection writer;
+    /**
+     * Where the writer's connection comes from: one kept for good (the SQLite file's) or, for a
+     * database server, one borrowed from the pool for each group, so a connection the server broke
+     * is replaced at the next group.
+     */
+    interface Connections {
+        Connection acquire() throws SQLException;
+
+        /** Called in each group's transaction before its writes: PostgreSQL takes the lock that keeps every node's writes serial. */
+        default void began(Connection connection) throws SQLException { }
+
+        /** Ends whatever transaction a failed group left open, without committing any of it. */
+        void abandon(Connection connection);
+
+        default void release(Connection connection) { }
+    }
+
+    private final Connections connections;
+    /** The connection of the group under way: only the writer thread uses it. */
+    private Connection writer;
     private final Check check;
     private volatile StorageUnavailableException lastFault;
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
@@ -57,7 +76,11 @@ final class GroupCommit implements AutoCloseable {
     }
 
     GroupCommit(Connection writer, String name, Check check) {
-        this.writer = writer;
+        this(new KeptConnection(writer), name, check);
+    }
+
+    GroupCommit(Connections connections, String name, Check check) {
+        this.connections = connections;
         this.check = check;
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
@@ -132,7 +155,9 @@ final class GroupCommit implements AutoCloseable {
         boolean committed = false;
         try {
             check.beforeGroup();
+            writer = connections.acquire();
             writer.setAutoCommit(false); // BEGIN IMMEDIATE
+            connections.began(writer);
             for (int i = 0; i < group.size(); i++) {
                 Savepoint savepoint = writer.setSavepoint();
                 try {
@@ -153,7 +178,9 @@ final class GroupCommit implements AutoCloseable {
             writer.setAutoCommit(true);
             lastFault = null;
         } catch (SQLException | RuntimeException e) {
-            abandonTransaction();
+            if (writer != null) {
+                connections.abandon(writer);
+            }
             if (committed) {
                 LOG.warn("after a commit, the write connection could not leave its transaction mode: {}", e.getMessage());
             } else {
@@ -168,34 +195,12 @@ final class GroupCommit implements AutoCloseable {
                 }
             }
         }
+        if (writer != null) {
+            connections.release(writer);
+            writer = null;
+        }
         for (int i = 0; i < group.size(); i++) {
             finish(group.get(i), results[i], failures[i]);
-        }
-    }
-
-    /**
-     * Ends whatever transaction is open without committing any of it, and brings the driver back in
-     * step with SQLite. After a full disk or an I/O error SQLite may roll the transaction back by
-     * itself; the driver still believes one is open, would then run the next group's statements
-     * each in its own transaction, committed at once, and the group's COMMIT would fail: writes
-     * answered as failed yet stored. Here SQLite's own ROLLBACK ends what is open, and an empty
-     * transaction is begun for the driver to end, so both agree that none is.
-     */
-    private void abandonTransaction() {
-        try (Statement statement = writer.createStatement()) {
-            statement.execute("ROLLBACK");
-        } catch (SQLException e) {
-            LOG.debug("rollback after a failed group: {}", e.getMessage()); // SQLite had ended it already
-        }
-        try {
-            if (!writer.getAutoCommit()) {
-                try (Statement statement = writer.createStatement()) {
-                    statement.execute("BEGIN");
-                }
-                writer.setAutoCommit(true); // the driver's COMMIT of that empty transaction
-            }
-        } catch (SQLException e) {
-            LOG.warn("the write connection could not return to autocommit after a failed group: {}", e.getMessage());
         }
     }
 
@@ -247,6 +252,42 @@ final class GroupCommit implements AutoCloseable {
             thread.join(30_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The SQLite file's one write connection, kept for good. */
+    private record KeptConnection(Connection connection) implements Connections {
+
+        @Override
+        public Connection acquire() {
+            return connection;
+        }
+
+        /**
+         * Ends whatever transaction is open without committing any of it, and brings the driver back in
+         * step with SQLite. After a full disk or an I/O error SQLite may roll the transaction back by
+         * itself; the driver still believes one is open, would then run the next group's statements
+         * each in its own transaction, committed at once, and the group's COMMIT would fail: writes
+         * answered as failed yet stored. Here SQLite's own ROLLBACK ends what is open, and an empty
+         * transaction is begun for the driver to end, so both agree that none is.
+         */
+        @Override
+        public void abandon(Connection writer) {
+            try (Statement statement = writer.createStatement()) {
+                statement.execute("ROLLBACK");
+            } catch (SQLException e) {
+                LOG.debug("rollback after a failed group: {}", e.getMessage()); // SQLite had ended it already
+            }
+            try {
+                if (!writer.getAutoCommit()) {
+                    try (Statement statement = writer.createStatement()) {
+                        statement.execute("BEGIN");
+                    }
+                    writer.setAutoCommit(true); // the driver's COMMIT of that empty transaction
+                }
+            } catch (SQLException e) {
+                LOG.warn("the write connection could not return to autocommit after a failed group: {}", e.getMessage());
+            }
         }
     }
 }

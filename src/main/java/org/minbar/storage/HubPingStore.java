@@ -18,8 +18,8 @@ public final class HubPingStore {
     public void enqueue(Connection connection, Collection<String> hubs, Collection<String> topics, Instant now)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR IGNORE INTO websub_hub_pings (hub, topic, attempts, next_attempt_at, created_at)"
-                        + " VALUES (?, ?, 0, ?, ?) ON CONFLICT (hub, topic) DO UPDATE SET generation = generation + 1")) {
+                "INSERT INTO websub_hub_pings (hub, topic, attempts, next_attempt_at, created_at)"
+                        + " VALUES (?, ?, 0, ?, ?) ON CONFLICT (hub, topic) DO UPDATE SET generation = websub_hub_pings.generation + 1")) {
             for (String hub : hubs) {
                 for (String topic : topics) {
                     insert.setString(1, hub);

@@ -16,8 +16,10 @@ import java.util.List;
 
 /**
  * The schema's history, append-only: each migration runs once, in order, in its own transaction,
- * and is recorded with a checksum in schema_migrations (and PRAGMA user_version). A recorded
- * migration whose file has since changed stops the start: applied migrations are never edited.
+ * and is recorded with a checksum in schema_migrations (and, in SQLite, PRAGMA user_version). A
+ * recorded migration whose file has since changed stops the start: applied migrations are never
+ * edited. Each dialect has its own spelling of every migration, under the same name; PostgreSQL
+ * nodes starting together take turns (an advisory lock), so each migration runs once.
  */
 final class Migrations {
 
@@ -42,7 +44,31 @@ final class Migrations {
 
     private Migrations() {}
 
+    /** The advisory lock PostgreSQL nodes hold while they bring the schema up to date. */
+    private static final long MIGRATION_LOCK = 0x6d696e6261720001L;
+
     static void apply(Connection connection) throws SQLException {
+        apply(connection, Dialect.SQLITE);
+    }
+
+    static void apply(Connection connection, Dialect dialect) throws SQLException {
+        if (dialect == Dialect.POSTGRESQL) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+            }
+            try {
+                applyAll(connection, dialect);
+            } finally {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
+                }
+            }
+        } else {
+            applyAll(connection, dialect);
+        }
+    }
+
+    private static void applyAll(Connection connection, Dialect dialect) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("CREATE TABLE IF NOT EXISTS schema_migrations ("
                     + " version INTEGER PRIMARY KEY, name TEXT NOT NULL, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)");
@@ -50,11 +76,11 @@ final class Migrations {
         for (int i = 0; i < FILES.size(); i++) {
             int version = i + 1;
             String name = FILES.get(i);
-            String sql = load(name);
+            String sql = load(dialect, name);
             String checksum = sha256(sql);
             String recorded = recordedChecksum(connection, version);
             if (recorded == null) {
-                run(connection, version, name, sql, checksum);
+                run(connection, dialect, version, name, sql, checksum);
             } else if (!recorded.equals(checksum)) {
                 throw new StorageException("migration " + name + " was edited after it was applied to this database;"
                         + " add a new migration instead");
@@ -64,12 +90,12 @@ final class Migrations {
 
     static int currentVersion(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
+             ResultSet rows = statement.executeQuery("SELECT coalesce(max(version), 0) FROM schema_migrations")) {
             return rows.next() ? rows.getInt(1) : 0;
         }
     }
 
-    private static void run(Connection connection, int version, String name, String sql, String checksum)
+    private static void run(Connection connection, Dialect dialect, int version, String name, String sql, String checksum)
             throws SQLException {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
@@ -84,7 +110,9 @@ final class Migrations {
                 insert.setString(4, Instant.now().toString());
                 insert.executeUpdate();
             }
-            statement.executeUpdate("PRAGMA user_version = " + version);
+            if (dialect == Dialect.SQLITE) {
+                statement.executeUpdate("PRAGMA user_version = " + version);
+            }
             connection.commit();
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
@@ -94,17 +122,39 @@ final class Migrations {
         }
     }
 
-    /** Splits a migration at semicolons that end a line; so a trigger is written on one line, and no literal holds ';\n'. */
+    /**
+     * Splits a migration at semicolons that end a line, outside a dollar-quoted body ($$ … $$, a
+     * PostgreSQL function's); so a SQLite trigger is written on one line, and no literal holds ';\n'.
+     */
     static List<String> statements(String sql) {
-        StringBuilder withoutComments = new StringBuilder();
+        List<String> statements = new java.util.ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        boolean inBody = false;
         for (String line : sql.split("\n")) {
             int comment = line.indexOf("--");
-            withoutComments.append(comment >= 0 ? line.substring(0, comment) : line).append('\n');
+            String code = comment >= 0 ? line.substring(0, comment) : line;
+            current.append(code).append('\n');
+            if (code.split("\\$\\$", -1).length % 2 == 0) {
+                inBody = !inBody; // an odd number of $$ on the line opens or closes a body
+            }
+            String trimmed = code.stripTrailing();
+            if (!inBody && trimmed.endsWith(";")) {
+                add(statements, current.toString().stripTrailing());
+                current.setLength(0);
+            }
         }
-        return java.util.Arrays.stream(withoutComments.toString().split(";\\s*\n"))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
+        add(statements, current.toString());
+        return List.copyOf(statements);
+    }
+
+    private static void add(List<String> statements, String text) {
+        String statement = text.strip();
+        if (statement.endsWith(";")) {
+            statement = statement.substring(0, statement.length() - 1).strip();
+        }
+        if (!statement.isEmpty()) {
+            statements.add(statement);
+        }
     }
 
     private static String recordedChecksum(Connection connection, int version) throws SQLException {
@@ -118,7 +168,11 @@ final class Migrations {
     }
 
     static String load(String name) {
-        String resource = "/db/migrations/" + name;
+        return load(Dialect.SQLITE, name);
+    }
+
+    static String load(Dialect dialect, String name) {
+        String resource = "/" + dialect.migrations() + name;
         try (InputStream in = Migrations.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new StorageException("migration " + resource + " is missing from the build");

@@ -33,8 +33,8 @@ public final class StatsStore {
     public void addPolls(Connection connection, String feed, long day, long polls, long notModified) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(
                 "INSERT INTO stats_feed_days (feed, day, polls, not_modified) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (feed, day) DO UPDATE SET polls = polls + excluded.polls,"
-                        + " not_modified = not_modified + excluded.not_modified")) {
+                        + " ON CONFLICT (feed, day) DO UPDATE SET polls = stats_feed_days.polls + excluded.polls,"
+                        + " not_modified = stats_feed_days.not_modified + excluded.not_modified")) {
             upsert.setString(1, feed);
             upsert.setLong(2, day);
             upsert.setLong(3, polls);
@@ -47,7 +47,8 @@ public final class StatsStore {
     public void sawWebSub(Connection connection, String feed, long day, long subscriptions) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(
                 "INSERT INTO stats_feed_days (feed, day, websub) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (feed, day) DO UPDATE SET websub = max(coalesce(websub, 0), excluded.websub)")) {
+                        + " ON CONFLICT (feed, day) DO UPDATE SET websub = CASE WHEN stats_feed_days.websub > excluded.websub"
+                        + " THEN stats_feed_days.websub ELSE excluded.websub END")) {
             upsert.setString(1, feed);
             upsert.setLong(2, day);
             upsert.setLong(3, subscriptions);
@@ -76,9 +77,9 @@ public final class StatsStore {
             }
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR IGNORE INTO stats_aggregator_counts (feed, day, aggregator, feed_id, subscribers, reported_at)"
+                "INSERT INTO stats_aggregator_counts (feed, day, aggregator, feed_id, subscribers, reported_at)"
                         + " SELECT ?, ?, ?, ?, ?, ? WHERE (SELECT count(*) FROM stats_aggregator_counts"
-                        + " WHERE feed = ? AND day = ?) < ?")) {
+                        + " WHERE feed = ? AND day = ?) < ? ON CONFLICT DO NOTHING")) {
             insert.setString(1, count.feed());
             insert.setLong(2, count.day());
             insert.setString(3, count.aggregator());
@@ -94,7 +95,7 @@ public final class StatsStore {
 
     /** The day's salt, made by {@code fresh} the first time it is asked for (by any node). */
     public byte[] salt(Connection connection, long day, Supplier<byte[]> fresh) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT OR IGNORE INTO stats_salts (day, salt) VALUES (?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO stats_salts (day, salt) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
             insert.setLong(1, day);
             insert.setBytes(2, fresh.get());
             insert.executeUpdate();
@@ -112,7 +113,7 @@ public final class StatsStore {
     public int addPollers(Connection connection, long day, String feed, Collection<byte[]> pollers) throws SQLException {
         int added = 0;
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR IGNORE INTO stats_pollers (day, feed, poller) VALUES (?, ?, ?)")) {
+                "INSERT INTO stats_pollers (day, feed, poller) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (byte[] poller : pollers) {
                 insert.setLong(1, day);
                 insert.setString(2, feed);

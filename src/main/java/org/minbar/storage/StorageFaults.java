@@ -2,13 +2,17 @@ package org.minbar.storage;
 
 import java.sql.SQLException;
 import java.util.Optional;
+import java.sql.SQLTransientConnectionException;
+import org.postgresql.util.PSQLException;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
  * Tells SQLite's errors that come from the machine (a full disk, read-only or failing storage, a
  * missing, damaged or locked file) from those a request causes (a constraint, bad SQL): the first
- * are temporary faults, answered 503 and named plainly, with SQLite's own code and message.
+ * are temporary faults, answered 503 and named plainly, with SQLite's own code and message. So
+ * are PostgreSQL's that say the server is gone, starting or stopping, out of room or out of
+ * connections, and a pool that could lend no connection in time.
  */
 final class StorageFaults {
 
@@ -19,6 +23,17 @@ final class StorageFaults {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof StorageUnavailableException unavailable) {
                 return Optional.of(unavailable);
+            }
+            if (cause instanceof PSQLException postgres) {
+                Optional<String> meaning = meaningOfState(postgres.getSQLState());
+                if (meaning.isPresent()) {
+                    return Optional.of(new StorageUnavailableException(
+                            meaning.get() + " (" + postgres.getSQLState() + ": " + firstLine(postgres) + ")", postgres));
+                }
+            }
+            if (cause instanceof SQLTransientConnectionException pool) { // HikariCP: no connection within its timeout
+                return Optional.of(new StorageUnavailableException(
+                        "the database server cannot be reached (" + firstLine(pool) + ")", pool));
             }
             if (cause instanceof SQLiteException sqlite) {
                 Optional<String> meaning = meaning(sqlite.getResultCode());
@@ -58,6 +73,23 @@ final class StorageFaults {
             case 5, 6 -> Optional.of("the database is locked by another process");
             case 3 -> Optional.of("access to the database file is denied");
             case 7 -> Optional.of("the server is out of memory");
+            default -> Optional.empty();
+        };
+    }
+
+    /** PostgreSQL's SQLSTATE classes that come from the server or the network, not from the request. */
+    static Optional<String> meaningOfState(String state) {
+        if (state == null || state.length() < 2) {
+            return Optional.empty();
+        }
+        if (state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+            return Optional.of("the database server is shutting down or starting");
+        }
+        return switch (state.substring(0, 2)) {
+            case "08" -> Optional.of("the database server cannot be reached");
+            case "53" -> Optional.of("the database server is out of room or connections");
+            case "58" -> Optional.of("the database server's storage failed");
+            case "25" -> state.equals("25006") ? Optional.of("the database server is read-only") : Optional.empty();
             default -> Optional.empty();
         };
     }

@@ -51,9 +51,11 @@ public final class SubscriptionStore {
      */
     public void retopic(Connection connection, String from, String to) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE OR IGNORE websub_subscriptions SET topic = ? WHERE topic = ?")) {
+                "UPDATE websub_subscriptions SET topic = ? WHERE topic = ? AND NOT EXISTS (SELECT 1 FROM websub_subscriptions o"
+                        + " WHERE o.topic = ? AND o.callback = websub_subscriptions.callback)")) {
             update.setString(1, to);
             update.setString(2, from);
+            update.setString(3, to);
             update.executeUpdate();
         }
         try (PreparedStatement delete = connection.prepareStatement("DELETE FROM websub_subscriptions WHERE topic = ?")) {

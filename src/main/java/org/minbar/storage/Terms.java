@@ -92,8 +92,8 @@ public final class Terms {
     public List<Long> mergeInto(Connection connection, long from, long into) throws SQLException {
         List<Long> moved = articles(connection, from);
         String column = table.linkColumn();
-        execute(connection, "INSERT OR IGNORE INTO " + table.links() + " (article_id, " + column + ", position, published_at)"
-                + " SELECT article_id, ?, position, published_at FROM " + table.links() + " WHERE " + column + " = ?", into, from);
+        execute(connection, "INSERT INTO " + table.links() + " (article_id, " + column + ", position, published_at)"
+                + " SELECT article_id, ?, position, published_at FROM " + table.links() + " WHERE " + column + " = ? ON CONFLICT DO NOTHING", into, from);
         execute(connection, "DELETE FROM " + table.links() + " WHERE " + column + " = ?", from);
         if (table == TermTable.AUTHOR) {
             execute(connection, "UPDATE authors SET bio = coalesce(bio, (SELECT bio FROM authors WHERE id = ?)),"

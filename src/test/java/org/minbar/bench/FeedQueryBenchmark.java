@@ -14,6 +14,7 @@ import org.minbar.storage.ArticleRow;
 import org.minbar.storage.ArticleStore;
 import org.minbar.storage.AuthorStore;
 import org.minbar.storage.Database;
+import org.minbar.storage.SqliteDatabase;
 import org.minbar.storage.FeedEntries;
 import org.minbar.storage.FeedId;
 import org.minbar.storage.FeedQuery;
@@ -36,7 +37,7 @@ public final class FeedQueryBenchmark {
     public static void main(String[] args) throws Exception {
         int large = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path folder = Files.createTempDirectory("minbar-bench");
-        try (Database database = Database.open(folder)) {
+        try (SqliteDatabase database = Database.open(folder)) {
             long started = System.nanoTime();
             fill(database, 0, 10_000);
             System.out.printf(Locale.ROOT, "filled 10,000 articles in %.1f s%n", (System.nanoTime() - started) / 1e9);

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.minbar.storage.Database;
+import org.minbar.storage.SqliteDatabase;
 import org.minbar.support.Articles;
 import org.minbar.support.Subscriber;
 import org.minbar.support.TestServer;
@@ -160,7 +161,7 @@ public final class WebSubBenchmark {
     }
 
     private static long count(Path storage, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + storage.resolve(Database.FILE_NAME));
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + storage.resolve(SqliteDatabase.FILE_NAME));
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             return rows.getLong(1);

@@ -28,7 +28,7 @@ class DatabaseTest {
     @TempDir
     Path folder;
 
-    private Database database;
+    private SqliteDatabase database;
 
     @BeforeEach
     void open() {
