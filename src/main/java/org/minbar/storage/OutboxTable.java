@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,6 +17,9 @@ import java.util.List;
  * queued (migration 008).
  */
 public final class OutboxTable {
+
+    /** How long a claimed row waits for its attempt to settle: well beyond a request's time-outs. */
+    public static final Duration CLAIM = Duration.ofMinutes(2);
 
     private final String table;
     /** The SQL of a row's lane: the callback's authority for a delivery, the hub for a ping. */
@@ -64,14 +68,20 @@ public final class OutboxTable {
     }
 
     /**
-     * Counts an attempt as begun; false when the row is gone or no longer due (another attempt just
-     * failed and scheduled the next).
+     * Claims the row for one attempt and counts it as begun; false when the row is gone or not due
+     * (another attempt just failed and scheduled the next, or another node claimed it). The claim
+     * moves the row's time on by {@link #CLAIM}: writes are serial, on one node as across nodes
+     * sharing a PostgreSQL database (see {@link PostgresDatabase}), so this conditional update
+     * claims a row once, as {@code FOR UPDATE SKIP LOCKED} would among concurrent writers. Settling
+     * the attempt sets the time again; a node that died during its attempt leaves the row to be
+     * tried again by any node once the claim runs out.
      */
     public boolean begin(Connection connection, long id, Instant now) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE " + table + " SET attempts = attempts + 1 WHERE id = ? AND next_attempt_at <= ?")) {
-            update.setLong(1, id);
-            update.setLong(2, now.toEpochMilli());
+                "UPDATE " + table + " SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ? AND next_attempt_at <= ?")) {
+            update.setLong(1, now.plus(CLAIM).toEpochMilli());
+            update.setLong(2, id);
+            update.setLong(3, now.toEpochMilli());
             return update.executeUpdate() > 0;
         }
     }
