@@ -145,7 +145,7 @@ public final class App implements AutoCloseable {
             BaseUrlCheck.mismatch(site.baseUrl(), port).ifPresent(LOG::warn);
             PublishingToken.Resolved token = PublishingToken.resolve(settings.token(), settings.storage());
             Clock clock = Clock.systemUTC();
-            publishing = Publishing.forServer(settings.storage(), site, clock);
+            publishing = Publishing.forServer(settings.storage(), settings.store(), site, clock);
             Database database = publishing.database;
             SiteLinks links = publishing.links;
             int archived = publishing.history.catchUp(database);
@@ -166,7 +166,7 @@ public final class App implements AutoCloseable {
                     new AtomPubDocuments(site, links, NAME, VERSION));
             publishing.derivation.start();
             if (!settings.purgeUrls().isEmpty()) {
-                purger = Optional.of(CachePurger.of(database, publishing.derivation, settings.purgeUrls()));
+                purger = Optional.of(CachePurger.of(database, publishing.derivation, publishing.node, settings.purgeUrls()));
                 purger.get().start();
                 LOG.info("purging changed documents from {}", settings.purgeUrls());
             }

@@ -24,6 +24,7 @@ import org.minbar.storage.Backups;
 import org.minbar.storage.Database;
 import org.minbar.storage.SqliteDatabase;
 import org.minbar.storage.StorageException;
+import org.minbar.storage.StoreLocation;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,6 +83,16 @@ public final class Main {
         @Option(names = "--storage", defaultValue = "${env:MINBAR_STORAGE:-storage}",
                 description = "Folder of the database and the publishing token (env MINBAR_STORAGE; default ${DEFAULT-VALUE}).")
         Path storage;
+
+        @Option(names = "--database", defaultValue = "${env:MINBAR_DATABASE}", paramLabel = "JDBC-URL",
+                description = "The store: by default the SQLite file in --storage; or jdbc:postgresql://host:port/db,"
+                        + " a PostgreSQL 15+ database any number of nodes share (env MINBAR_DATABASE). User and password"
+                        + " in the address, or in env MINBAR_DATABASE_USER and MINBAR_DATABASE_PASSWORD.")
+        String database;
+
+        StoreLocation store() {
+            return StoreLocation.of(database, System.getenv("MINBAR_DATABASE_USER"), System.getenv("MINBAR_DATABASE_PASSWORD"));
+        }
 
         @Option(names = "--feeds", defaultValue = "${env:MINBAR_FEEDS:-feeds}",
                 description = "Folder of the channel configuration (env MINBAR_FEEDS; default ${DEFAULT-VALUE}).")
@@ -164,7 +175,7 @@ public final class Main {
             try {
                 Optional<String> configured = tokenFile != null ? Optional.of(PublishingToken.read(tokenFile))
                         : Optional.ofNullable(token);
-                ServerSettings settings = new ServerSettings(host, port, site.storage, Optional.ofNullable(site.baseUrl),
+                ServerSettings settings = new ServerSettings(host, port, site.storage, site.store(), Optional.ofNullable(site.baseUrl),
                         configured, site.feeds, Optional.of(seeds), cacheMaxAge, maxBodyBytes, accessLog,
                         countPolls, PurgeTargets.parse(purgeUrl));
                 app = App.start(settings);
@@ -232,7 +243,7 @@ public final class Main {
                 err.println("minbar import: " + e.getMessage());
                 return 2;
             }
-            try (Publishing publishing = Publishing.forImport(site.storage, config, Clock.systemUTC(), out::println)) {
+            try (Publishing publishing = Publishing.forImport(site.storage, site.store(), config, Clock.systemUTC(), out::println)) {
                 // Pushes are derived from the change log; the running server (or the next start) sends them.
                 ImportReport report = new Importer(publishing.articles, out::println).importAll(files);
                 publishing.derivation.catchUp();

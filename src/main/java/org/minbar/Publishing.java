@@ -12,7 +12,10 @@ import org.minbar.service.FeedCache;
 import org.minbar.service.FeedHistory;
 import org.minbar.service.HubOutbox;
 import org.minbar.service.TermIdentity;
+import org.minbar.service.Node;
 import org.minbar.storage.Database;
+import org.minbar.storage.NodeNames;
+import org.minbar.storage.StoreLocation;
 import org.minbar.websub.Doorbell;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,13 +38,17 @@ final class Publishing implements AutoCloseable {
     final Derivation derivation;
     final ArticleService articles;
 
-    private Publishing(Database database, ArticleIndex index, SiteConfig site, Clock clock, java.util.function.Consumer<String> progress) {
+    final Node node;
+
+    private Publishing(Database database, ArticleIndex index, Node node, SiteConfig site, Clock clock,
+                       java.util.function.Consumer<String> progress) {
+        this.node = node;
         this.database = database;
         this.index = index;
         this.links = new SiteLinks(site);
         this.history = new FeedHistory(site.itemsPerFeed());
         this.derivation = index == null ? Derivation.leftToTheServer(database, progress)
-                : Derivation.following(database, index, clock, cache, new HubOutbox(links, hubDoorbell, clock), progress);
+                : Derivation.following(database, index, clock, cache, new HubOutbox(links, hubDoorbell, clock), progress, node);
         int merged = new TermIdentity(site, links, history, clock).reconcile(database);
         if (merged > 0) {
             progress.accept("merged or renamed " + merged + " categories, tags or authors that had two names");
@@ -50,10 +57,11 @@ final class Publishing implements AutoCloseable {
     }
 
     /** For the server: the index is required (another process holding it stops the start). */
-    static Publishing forServer(Path storage, SiteConfig site, Clock clock) {
-        Database database = Database.open(storage);
+    static Publishing forServer(Path storage, StoreLocation store, SiteConfig site, Clock clock) {
+        Database database = store.open(storage);
         try {
-            return new Publishing(database, ArticleIndex.open(storage.resolve(App.INDEX_FOLDER)), site, clock, LOG::info);
+            return new Publishing(database, ArticleIndex.open(storage.resolve(App.INDEX_FOLDER)), nodeOf(storage, store),
+                    site, clock, LOG::info);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -61,14 +69,21 @@ final class Publishing implements AutoCloseable {
     }
 
     /** For an import: without the index when a running server holds it (the server then derives what the import writes). */
-    static Publishing forImport(Path storage, SiteConfig site, Clock clock, java.util.function.Consumer<String> progress) {
-        Database database = Database.open(storage);
+    static Publishing forImport(Path storage, StoreLocation store, SiteConfig site, Clock clock,
+                                java.util.function.Consumer<String> progress) {
+        Database database = store.open(storage);
         try {
-            return new Publishing(database, openIndexUnlessInUse(storage.resolve(App.INDEX_FOLDER)), site, clock, progress);
+            return new Publishing(database, openIndexUnlessInUse(storage.resolve(App.INDEX_FOLDER)), nodeOf(storage, store),
+                    site, clock, progress);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    /** Alone on the SQLite file; on a shared store, the node whose index is in this storage folder. */
+    private static Node nodeOf(Path storage, StoreLocation store) {
+        return store.isShared() ? Node.named(NodeNames.of(storage)) : Node.alone();
     }
 
     private static ArticleIndex openIndexUnlessInUse(Path folder) {

@@ -37,6 +37,8 @@ public final class CachePurger implements AutoCloseable {
 
     private final Database database;
     private final LongSupplier derivedUpTo;
+    /** This node's name for the purger's mark. */
+    private final String follower;
     private final List<URI> caches;
     private final CacheClient client;
     private final Duration firstRetry;
@@ -50,6 +52,16 @@ public final class CachePurger implements AutoCloseable {
 
     CachePurger(Database database, LongSupplier derivedUpTo, List<URI> caches, CacheClient client, Duration firstRetry,
                 Duration lastRetry) {
+        this(database, derivedUpTo, Node.alone(), caches, client, firstRetry, lastRetry);
+    }
+
+    /**
+     * Beside other nodes, each node purges what it derived, under its own mark: a document is purged
+     * once more after the slowest node has the change, so no node can refill the cache with what it
+     * rendered before it. A purge is idempotent; the cost is one request a node a change.
+     */
+    CachePurger(Database database, LongSupplier derivedUpTo, Node node, List<URI> caches, CacheClient client,
+                Duration firstRetry, Duration lastRetry) {
         if (caches.isEmpty()) {
             throw new IllegalArgumentException("a purger needs at least one cache to purge");
         }
@@ -60,14 +72,15 @@ public final class CachePurger implements AutoCloseable {
         this.firstRetry = firstRetry;
         this.lastRetry = lastRetry;
         // A store that never purged starts where derivation is: its caches were never told of older changes.
-        this.mark = database.write(connection -> changes.markOrStart(connection, FOLLOWER, derivedUpTo.getAsLong()));
+        this.follower = node.follower(FOLLOWER);
+        this.mark = database.write(connection -> changes.markOrStart(connection, follower, derivedUpTo.getAsLong()));
         this.thread = new Thread(this::run, "minbar-cache-purger");
         thread.setDaemon(true);
     }
 
     /** Purges these caches behind {@code derivation}, retrying after 1 s, doubling up to 60 s. */
-    public static CachePurger of(Database database, Derivation derivation, List<URI> caches) {
-        return new CachePurger(database, derivation::derivedUpTo, caches, new CacheClient(), Duration.ofSeconds(1),
+    public static CachePurger of(Database database, Derivation derivation, Node node, List<URI> caches) {
+        return new CachePurger(database, derivation::derivedUpTo, node, caches, new CacheClient(), Duration.ofSeconds(1),
                 Duration.ofSeconds(60));
     }
 
@@ -141,7 +154,7 @@ public final class CachePurger implements AutoCloseable {
         }
         long last = batch.get(batch.size() - 1).seq();
         database.write(connection -> {
-            changes.setMark(connection, FOLLOWER, last);
+            changes.setMark(connection, follower, last);
             return null;
         });
         mark = last;

@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Derivation implements AutoCloseable {
 
-    /** The follower's name in change_marks. */
+    /**
+     * The follower's name in change_marks: how far the related lists and the WebSub pushes, stored
+     * in the database, have been derived. A node beside others also keeps its own mark ({@link Node}).
+     */
     static final String FOLLOWER = "derived";
     /** The most changes derived together: a burst is taken in at this size. */
     static final int BATCH = 500;
@@ -44,6 +47,8 @@ public final class Derivation implements AutoCloseable {
     private final FeedCache cache;
     private final HubOutbox hub;
     private final Consumer<String> progress;
+    /** This node's follower name: {@link #FOLLOWER} when it is alone. */
+    private final String follower;
     private final ChangeLog changes = new ChangeLog();
     private final RelatedStore lists = new RelatedStore();
     private final Doorbell bell = new Doorbell();
@@ -54,13 +59,15 @@ public final class Derivation implements AutoCloseable {
     private volatile long lastChange = System.nanoTime();
     private volatile boolean closed;
 
-    private Derivation(Database database, RelatedIndexing related, FeedCache cache, HubOutbox hub, Consumer<String> progress) {
+    private Derivation(Database database, RelatedIndexing related, FeedCache cache, HubOutbox hub, Consumer<String> progress,
+                       Node node) {
         this.database = database;
+        this.follower = node.follower(FOLLOWER);
         this.related = related;
         this.cache = cache;
         this.hub = hub;
         this.progress = progress;
-        this.mark = database.read(connection -> changes.mark(connection, FOLLOWER));
+        this.mark = database.read(connection -> changes.mark(connection, follower));
         this.thread = related == null ? null : new Thread(this::run, "minbar-derivation");
         if (thread != null) {
             thread.setDaemon(true);
@@ -70,17 +77,26 @@ public final class Derivation implements AutoCloseable {
     /** Derives from the log on its own thread once {@link #start()}ed: the server, and an import that holds the index. */
     public static Derivation following(Database database, ArticleIndex index, java.time.Clock clock, FeedCache cache,
                                        HubOutbox hub, Consumer<String> progress) {
-        return new Derivation(database, new RelatedIndexing(database, index, clock), cache, hub, progress);
+        return following(database, index, clock, cache, hub, progress, Node.alone());
+    }
+
+    /**
+     * As the other, for a node beside others on a shared store: it takes every change into its own
+     * index and feeds, while the lists and pushes of a change are stored by whichever node derives it first.
+     */
+    public static Derivation following(Database database, ArticleIndex index, java.time.Clock clock, FeedCache cache,
+                                       HubOutbox hub, Consumer<String> progress, Node node) {
+        return new Derivation(database, new RelatedIndexing(database, index, clock), cache, hub, progress, node);
     }
 
     /** Derives nothing: for an import beside a running server, which holds the index and follows the log itself. */
     public static Derivation leftToTheServer(Database database) {
-        return new Derivation(database, null, new FeedCache(), null, message -> { });
+        return new Derivation(database, null, new FeedCache(), null, message -> { }, Node.alone());
     }
 
     /** As {@link #leftToTheServer(Database)}, telling {@code progress} so when asked to catch up. */
     public static Derivation leftToTheServer(Database database, Consumer<String> progress) {
-        return new Derivation(database, null, new FeedCache(), null, progress);
+        return new Derivation(database, null, new FeedCache(), null, progress, Node.alone());
     }
 
     /** Begins following in the background: first brings the index up to date (rebuilding it if need be). */
@@ -143,7 +159,7 @@ public final class Derivation implements AutoCloseable {
 
     /** The last change-log position derived (indexed, related, pushes queued). */
     public long derivedUpTo() {
-        return thread == null ? database.read(connection -> changes.mark(connection, FOLLOWER)) : mark;
+        return thread == null ? database.read(connection -> changes.mark(connection, follower)) : mark;
     }
 
     /** Derives on the calling thread until the log is taken in whole and no list is stale: an import that will exit. */
@@ -184,6 +200,7 @@ public final class Derivation implements AutoCloseable {
             try {
                 if (!prepared) {
                     related.prepare(mark, progress);
+                    skipWhatOthersDerived();
                     prepared = true;
                 }
                 long started = System.nanoTime();
@@ -222,13 +239,20 @@ public final class Derivation implements AutoCloseable {
             return false;
         }
         RelatedIndexing.Lists lists = related.take(batch);
-        Set<FeedKey> touched = new LinkedHashSet<>();
-        batch.forEach(change -> touched.addAll(change.feeds()));
         long last = batch.get(batch.size() - 1).seq();
         database.write(connection -> {
-            related.store(connection, lists);
-            hub.record(connection, touched);
-            changes.setMark(connection, FOLLOWER, last);
+            // Writes are serial across nodes, so the shared mark read here cannot move before this commits.
+            long shared = follower.equals(FOLLOWER) ? from : changes.mark(connection, FOLLOWER);
+            if (last > shared) {
+                Set<FeedKey> touched = new LinkedHashSet<>();
+                batch.stream().filter(change -> change.seq() > shared).forEach(change -> touched.addAll(change.feeds()));
+                related.store(connection, lists);
+                hub.record(connection, touched);
+                changes.setMark(connection, FOLLOWER, last);
+            }
+            if (!follower.equals(FOLLOWER)) {
+                changes.setMark(connection, follower, last);
+            }
             return null;
         }, () -> {
             cache.invalidateAll();
@@ -236,6 +260,25 @@ public final class Derivation implements AutoCloseable {
         });
         mark = last;
         return true;
+    }
+
+    /**
+     * A node beside others, new or back after a while, need not derive again what its index holds
+     * and the other nodes have stored lists and pushes for: it goes on from there.
+     */
+    private void skipWhatOthersDerived() {
+        if (follower.equals(FOLLOWER)) {
+            return;
+        }
+        long shared = database.read(connection -> changes.mark(connection, FOLLOWER));
+        long skipTo = Math.min(related.indexedUpTo(), shared);
+        if (skipTo > mark) {
+            database.write(connection -> {
+                changes.setMark(connection, follower, skipTo);
+                return null;
+            });
+            mark = skipTo;
+        }
     }
 
     /**

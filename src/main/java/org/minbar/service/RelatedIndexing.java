@@ -124,6 +124,11 @@ final class RelatedIndexing {
         }
     }
 
+    /** How far in the change log the index has taken changes in (-1 when it is new). */
+    long indexedUpTo() {
+        return index.watermark();
+    }
+
     /**
      * Takes a batch of changes in: indexes them (one searcher refresh), computes the changed
      * articles' own lists and finds the lists the batch makes stale. Nothing is stored here; the
