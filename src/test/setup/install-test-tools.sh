@@ -2,9 +2,10 @@
 # Installs what the integration tests drive from Debian's packages, when it is missing: Chromium
 # and ChromeDriver for BrowserIT, Universal Feed Parser (python3-feedparser, with Debian's
 # python3) for FeedReaderIT, systemd-analyze (systemd) for ServiceFilesIT, and Varnish with its
-# xkey vmod (varnish, varnish-modules) for VarnishIT and nginx for NginxIT. Maven runs this before the integration tests (pre-integration-test),
-# so `mvn -B verify` on a fresh machine needs nothing installed by hand. Does nothing when all is
-# there; never asks a question.
+# xkey vmod (varnish, varnish-modules) for VarnishIT, nginx for NginxIT, and PostgreSQL 15 or later
+# (postgresql) for the throwaway servers of org.minbar.support.Postgres. Maven runs this before the
+# integration tests (pre-integration-test), so `mvn -B verify` on a fresh machine needs nothing
+# installed by hand. Does nothing when all is there; never asks a question.
 set -euo pipefail
 
 CHROMIUM=/usr/bin/chromium
@@ -13,16 +14,22 @@ PYTHON=/usr/bin/python3
 SYSTEMD_ANALYZE=/usr/bin/systemd-analyze
 VARNISHD=/usr/sbin/varnishd
 NGINX=/usr/sbin/nginx
-PACKAGES=(chromium chromium-driver python3-feedparser systemd varnish varnish-modules nginx)
+POSTGRES_INITDB='/usr/lib/postgresql/*/bin/initdb'
+PACKAGES=(chromium chromium-driver python3-feedparser systemd varnish varnish-modules nginx postgresql)
 
 present() {
     [[ -x $CHROMIUM && -x $CHROMEDRIVER && -x $SYSTEMD_ANALYZE && -x $VARNISHD && -x $NGINX ]] && xkey_present \
-        && "$PYTHON" -c 'import feedparser' 2>/dev/null
+        && postgres_present && "$PYTHON" -c 'import feedparser' 2>/dev/null
 }
 
 # varnish-modules puts libvmod_xkey.so in varnishd's vmod folder.
 xkey_present() {
     compgen -G "/usr/lib/*/varnish/vmods/libvmod_xkey.so" >/dev/null
+}
+
+# postgresql (through postgresql-N) puts initdb and pg_ctl in /usr/lib/postgresql/N/bin, off the PATH.
+postgres_present() {
+    compgen -G "$POSTGRES_INITDB" >/dev/null
 }
 
 if present; then
@@ -31,7 +38,7 @@ fi
 
 fail() {
     echo "install-test-tools: $1" >&2
-    echo "install-test-tools: the integration tests need $CHROMIUM, $CHROMEDRIVER, $SYSTEMD_ANALYZE, $VARNISHD with vmod xkey, $NGINX and feedparser for $PYTHON:" \
+    echo "install-test-tools: the integration tests need $CHROMIUM, $CHROMEDRIVER, $SYSTEMD_ANALYZE, $VARNISHD with vmod xkey, $NGINX, $POSTGRES_INITDB and feedparser for $PYTHON:" \
         "install Debian's packages as root (apt-get install ${PACKAGES[*]}), or skip the integration tests with -DskipITs." >&2
     exit 1
 }
@@ -60,6 +67,6 @@ if ! install_packages; then
     apt_get update || fail "apt-get update failed."
     install_packages || fail "apt-get install ${PACKAGES[*]} failed."
 fi
-present || fail "the packages installed, but $CHROMIUM, $CHROMEDRIVER, $SYSTEMD_ANALYZE, $VARNISHD, vmod xkey, $NGINX or feedparser for $PYTHON is not there."
+present || fail "the packages installed, but $CHROMIUM, $CHROMEDRIVER, $SYSTEMD_ANALYZE, $VARNISHD, vmod xkey, $NGINX, $POSTGRES_INITDB or feedparser for $PYTHON is not there."
 echo "install-test-tools: installed in $((SECONDS - started)) s: $("$CHROMIUM" --version 2>/dev/null || echo '?'),"\
     "feedparser $("$PYTHON" -c 'import feedparser; print(feedparser.__version__)')"
