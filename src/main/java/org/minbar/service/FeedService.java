@@ -286,9 +286,14 @@ public final class FeedService {
         }
         Instant lastModified = candidate;
         try {
-            database.write(connection -> {
+            // Another node sharing the store may have rendered these bytes first: then its value is everyone's.
+            return database.write(connection -> {
+                Optional<Validators> now = validators.find(connection, feed, format.name());
+                if (now.isPresent() && now.get().etag().equals(etag)) {
+                    return now.get().lastModified();
+                }
                 validators.save(connection, feed, format.name(), new Validators(etag, lastModified), lastChange);
-                return null;
+                return lastModified;
             });
         } catch (StorageUnavailableException e) {
             // A full disk or read-only storage must not stop reads: the same value is computed, and

@@ -126,8 +126,8 @@ public final class FeedEntries {
 
     /** Rows in the feed's current document: its live articles, as a deletion takes an article out of it. */
     private static long currentRows(Connection connection, FeedId feed) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT count(*) FROM feed_entries" + CURRENT_INDEX + " WHERE kind = ? AND term_id = ? AND page IS NULL")) {
+        try (PreparedStatement query = connection.prepareStatement(Dialect.sql(connection,
+                "SELECT count(*) FROM feed_entries" + CURRENT_INDEX + " WHERE kind = ? AND term_id = ? AND page IS NULL"))) {
             query.setString(1, feed.kind());
             query.setLong(2, feed.termId());
             try (ResultSet rows = query.executeQuery()) {
@@ -142,10 +142,10 @@ public final class FeedEntries {
      * Walks the articles changed since then, not the feed's history.
      */
     public List<Long> changedSince(Connection connection, FeedId feed, Instant since, int limit) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
+        try (PreparedStatement query = connection.prepareStatement(Dialect.sql(connection,
                 "SELECT a.id FROM articles a INDEXED BY articles_by_modified WHERE a.modified_at > ?"
                         + " AND EXISTS (SELECT 1 FROM feed_entries e WHERE e.article_id = a.id AND e.kind = ? AND e.term_id = ?)"
-                        + " ORDER BY a.modified_at DESC LIMIT ?")) {
+                        + " ORDER BY a.modified_at DESC LIMIT ?"))) {
             query.setLong(1, since.toEpochMilli());
             query.setString(2, feed.kind());
             query.setLong(3, feed.termId());
@@ -162,9 +162,9 @@ public final class FeedEntries {
 
     /** Feeds whose current document holds at least {@code threshold} live articles: those {@link #archive} would change. */
     public List<FeedId> holdingAtLeast(Connection connection, int threshold) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(
+        try (PreparedStatement query = connection.prepareStatement(Dialect.sql(connection,
                 "SELECT e.kind, e.term_id FROM feed_entries e" + CURRENT_INDEX + " JOIN articles a ON a.id = e.article_id"
-                        + " WHERE e.page IS NULL AND a.deleted_at IS NULL GROUP BY e.kind, e.term_id HAVING count(*) >= ?")) {
+                        + " WHERE e.page IS NULL AND a.deleted_at IS NULL GROUP BY e.kind, e.term_id HAVING count(*) >= ?"))) {
             query.setInt(1, threshold);
             List<FeedId> feeds = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {
@@ -182,7 +182,7 @@ public final class FeedEntries {
     }
 
     private static List<Long> ids(Connection connection, String sql, FeedId feed, Integer page) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
+        try (PreparedStatement query = connection.prepareStatement(Dialect.sql(connection, sql))) {
             query.setString(1, feed.kind());
             query.setLong(2, feed.termId());
             if (page != null) {

@@ -130,7 +130,7 @@ public final class FeedQuery {
 
     /** The feed's articles deleted at or after {@code since}, newest deletion first, at most the feed's size. */
     public List<Tombstone> tombstones(Connection connection, Instant since) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(tombstonesSql)) {
+        try (PreparedStatement query = connection.prepareStatement(Dialect.sql(connection, tombstonesSql))) {
             int index = 1;
             if (filterId != null) {
                 query.setLong(index++, filterId);
@@ -148,7 +148,7 @@ public final class FeedQuery {
     }
 
     public List<Long> ids(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
+        try (PreparedStatement query = connection.prepareStatement(Dialect.sql(connection, sql))) {
             int index = 1;
             if (filterId != null) {
                 query.setLong(index++, filterId);

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minbar.support.TestStores;
 import org.minbar.model.FeedKey;
 import org.minbar.storage.ChangeLog;
 import org.minbar.storage.Database;
@@ -44,7 +45,7 @@ class CachePurgerTest {
 
     @BeforeEach
     void start() throws IOException {
-        database = Database.open(folder);
+        database = TestStores.open(folder);
         cache = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         cache.createContext("/", exchange -> {
             boolean fail = failuresLeft.getAndUpdate(left -> Math.max(0, left - 1)) > 0;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minbar.support.TestStores;
 import org.minbar.config.SiteConfig;
 import org.minbar.ingest.ArticleReaders;
 import org.minbar.model.Submission;
@@ -37,7 +38,7 @@ class FeedHistoryTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(storage);
+        database = TestStores.open(storage);
     }
 
     @AfterEach

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minbar.support.TestStores;
 import org.minbar.ingest.ArticleReaders;
 import org.minbar.model.Article;
 import org.minbar.related.ArticleIndex;
@@ -41,7 +42,7 @@ class ImporterTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(temp.resolve("storage"));
+        database = TestStores.open(temp.resolve("storage"));
         index = ArticleIndex.open(temp.resolve("storage").resolve("index"));
         articles = new ArticleService(database, new ArticleReaders("https://news.example"), new FeedHistory(20),
                 Derivation.following(database, index, Clock.systemUTC(), new FeedCache(),
@@ -225,6 +226,7 @@ class ImporterTest {
                 export + ": done, 150 items: 149 imported (new), 0 updated, 0 unchanged, 0 skipped, 1 failed"), progress);
         assertEquals(151L, (long) database.read(connection -> {
             try (var count = connection.prepareStatement("SELECT count(*) FROM articles").executeQuery()) {
+                count.next();
                 return count.getLong(1);
             }
         }), "the two held articles and 149 imported");

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minbar.support.TestStores;
 import org.minbar.storage.Database;
 
 // Covers OutboxSettler: outcomes settled from many threads are all written, each released once after its write, and a failed batch still releases its rows.
@@ -27,7 +28,7 @@ class OutboxSettlerTest {
     void everySettlementFromManyThreadsIsWrittenAndReleasedOnce() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         ExecutorService writer = Executors.newFixedThreadPool(2);
-        try (Database database = Database.open(folder)) {
+        try (Database database = TestStores.open(folder)) {
             database.write(c -> execute(c.createStatement(), "CREATE TABLE settled (id INTEGER PRIMARY KEY)"));
             OutboxSettler settler = new OutboxSettler(database, writer);
             int count = 2_000;
@@ -59,7 +60,7 @@ class OutboxSettlerTest {
     @Test
     void aBatchThatCannotBeWrittenStillReleasesItsRowsAndTheNextOneIsWritten() throws Exception {
         ExecutorService writer = Executors.newSingleThreadExecutor();
-        try (Database database = Database.open(folder)) {
+        try (Database database = TestStores.open(folder)) {
             database.write(c -> execute(c.createStatement(), "CREATE TABLE settled (id INTEGER PRIMARY KEY)"));
             OutboxSettler settler = new OutboxSettler(database, writer);
             CountDownLatch released = new CountDownLatch(1);
@@ -90,6 +91,7 @@ class OutboxSettlerTest {
 
     private static long count(java.sql.Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
             return rows.getLong(1);
         }
     }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minbar.support.TestStores;
 import org.minbar.config.SiteConfig;
 import org.minbar.ingest.ArticleReaders;
 import org.minbar.model.Submission;
@@ -45,7 +46,7 @@ class RelatedIndexingTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(storage);
+        database = TestStores.open(storage);
     }
 
     @AfterEach

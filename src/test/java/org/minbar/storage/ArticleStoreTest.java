@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minbar.support.TestStores;
 import org.minbar.model.Article;
 import org.minbar.model.Author;
 import org.minbar.model.Category;
@@ -33,7 +34,7 @@ class ArticleStoreTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(folder);
+        database = TestStores.open(folder);
     }
 
     @AfterEach

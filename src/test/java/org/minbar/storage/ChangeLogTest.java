@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minbar.support.TestStores;
 import org.minbar.model.FeedKey;
 
 // Covers the change log: changes read back in order with their feeds, marks that move, and what is pending after a mark.
@@ -26,7 +27,7 @@ class ChangeLogTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(folder);
+        database = TestStores.open(folder);
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minbar.support.TestStores;
 
 // Covers the WebSub outbox in SQLite: one row per subscription whose generation counts later writes, back-off, leases, and the purge's cascade.
 class DeliveryStoreTest {
@@ -26,7 +27,7 @@ class DeliveryStoreTest {
 
     @Test
     void manyWritesKeepOneRowPerSubscriptionAndCountAsItsGeneration() {
-        try (Database database = Database.open(folder)) {
+        try (Database database = TestStores.open(folder)) {
             database.write(c -> {
                 subscriptions.upsert(c, FEED, "https://a.example/cb", null, NOW.plusSeconds(60), NOW);
                 subscriptions.upsert(c, OTHER, "https://b.example/cb", "s", NOW.plusSeconds(60), NOW);
@@ -65,7 +66,7 @@ class DeliveryStoreTest {
 
     @Test
     void aWriteDuringTheBackOffDoesNotBringTheRetryForward() {
-        try (Database database = Database.open(folder)) {
+        try (Database database = TestStores.open(folder)) {
             database.write(c -> {
                 subscriptions.upsert(c, FEED, "https://a.example/cb", null, NOW.plusSeconds(600), NOW);
                 return deliveries.enqueue(c, List.of(FEED), NOW);
@@ -86,7 +87,7 @@ class DeliveryStoreTest {
 
     @Test
     void anExpiredSubscriptionGetsNothingAndThePurgeTakesItsDeliveries() {
-        try (Database database = Database.open(folder)) {
+        try (Database database = TestStores.open(folder)) {
             database.write(c -> {
                 subscriptions.upsert(c, FEED, "https://a.example/cb", null, NOW.plusSeconds(5), NOW);
                 deliveries.enqueue(c, List.of(FEED), NOW);
@@ -100,7 +101,7 @@ class DeliveryStoreTest {
 
     @Test
     void rowsOfFullLanesAreLeftOutOfTheUpcomingOnes() {
-        try (Database database = Database.open(folder)) {
+        try (Database database = TestStores.open(folder)) {
             database.write(c -> {
                 for (int i = 0; i < 5; i++) {
                     subscriptions.upsert(c, FEED, "https://stalled.example:8443/cb/" + i, null, NOW.plusSeconds(600), NOW);

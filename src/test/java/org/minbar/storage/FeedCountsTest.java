@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minbar.support.TestStores;
 import org.minbar.model.Author;
 
 // Covers migration 010: the live count a feed's paging reads from one row stays equal to counting the feed's articles.
@@ -30,7 +31,7 @@ class FeedCountsTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(folder);
+        database = TestStores.open(folder);
         database.write(c -> {
             syria = Terms.categories().upsert(c, "سوريا", "سوريا");
             egypt = Terms.categories().upsert(c, "مصر", "مصر");

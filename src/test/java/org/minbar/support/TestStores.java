@@ -1,0 +1,35 @@
+package org.minbar.support;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.minbar.storage.Database;
+import org.minbar.storage.PostgresDatabase;
+
+/**
+ * The store a storage test runs on: the SQLite file in the test's folder, or, when the build runs
+ * the storage tests a second time with {@code -Dminbar.test.database=postgresql}, a fresh database
+ * on the test JVM's own PostgreSQL server (Debian's, started in a temporary folder).
+ */
+public final class TestStores {
+
+    public static final String PROPERTY = "minbar.test.database";
+
+    private TestStores() {}
+
+    /** Whether this run's stores are PostgreSQL databases. */
+    public static boolean onPostgres() {
+        return "postgresql".equals(System.getProperty(PROPERTY, "sqlite"));
+    }
+
+    /** A new, empty store with the schema up to date. */
+    public static Database open(Path folder) {
+        if (!onPostgres()) {
+            return Database.open(folder);
+        }
+        try {
+            return PostgresDatabase.open(Postgres.shared().createDatabase(), Optional.empty(), Optional.empty());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make a PostgreSQL database for the test: " + e.getMessage(), e);
+        }
+    }
+}
