@@ -135,9 +135,10 @@ public final class SubscriptionStore {
     /** A delivery whose content was read at {@code readAt} succeeded: the next carries what changed after it. */
     public void delivered(Connection connection, long subscriptionId, Instant readAt) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE websub_subscriptions SET delivered_at = max(coalesce(delivered_at, 0), ?) WHERE id = ?")) {
+                "UPDATE websub_subscriptions SET delivered_at = CASE WHEN delivered_at > ? THEN delivered_at ELSE ? END WHERE id = ?")) {
             update.setLong(1, readAt.toEpochMilli());
-            update.setLong(2, subscriptionId);
+            update.setLong(2, readAt.toEpochMilli());
+            update.setLong(3, subscriptionId);
             update.executeUpdate();
         }
     }

@@ -23,16 +23,26 @@ public final class ServerProcess {
 
     /** As {@link #start(Path, Path)}, with these settings added to site.json (a JSON object, as TestServer.withSiteSettings takes). */
     public static Process start(Path storage, Path temp, String settings) throws Exception {
+        return start(storage, temp, settings, 0, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, Path, String)}, on this port (0: any free one) and with these variables
+     * added to the environment (such as MINBAR_DATABASE, for a node of a shared store).
+     */
+    public static Process start(Path storage, Path temp, String settings, int port, java.util.Map<String, String> environment)
+            throws Exception {
         Path feeds = Feeds.withoutBaseUrl(storage);
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode site =
                 (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(feeds.resolve("site.json").toFile());
         site.setAll((com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(settings));
         json.writeValue(feeds.resolve("site.json").toFile(), site);
-        ProcessBuilder builder = command(List.of(), "serve", "--port", "0",
+        ProcessBuilder builder = command(List.of(), "serve", "--port", String.valueOf(port),
                 "--storage", storage.toString(), "--feeds", feeds.toString(), "--seeds", temp.resolve("no-seeds").toString())
                 .redirectErrorStream(true);
         builder.environment().put("MINBAR_TOKEN", TestServer.TOKEN); // never on a command line
+        builder.environment().putAll(environment);
         return builder.start();
     }
 

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import org.minbar.App;
 import org.minbar.ServerSettings;
-import org.minbar.storage.StoreLocation;
 
 /**
  * A real Minbar server for integration tests: Undertow on a free port of 127.0.0.1, a fresh
@@ -114,7 +113,7 @@ public final class TestServer implements AutoCloseable {
 
     private static TestServer start(String host, Path storage, boolean seeds, int maxBodyBytes, Optional<String> baseUrl,
                                     Path feeds, int cacheMaxAgeSeconds, List<URI> purgeUrls) {
-        ServerSettings settings = new ServerSettings(host, 0, storage, StoreLocation.embedded(), baseUrl, Optional.of(TOKEN),
+        ServerSettings settings = new ServerSettings(host, 0, storage, TestStores.location(), baseUrl, Optional.of(TOKEN),
                 feeds, seeds ? Optional.of(Path.of("seeds")) : Optional.empty(), cacheMaxAgeSeconds, maxBodyBytes, false, true,
                 purgeUrls);
         TestServer server = new TestServer(App.start(settings), host);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.minbar.storage.Database;
 import org.minbar.storage.PostgresDatabase;
+import org.minbar.storage.StoreLocation;
 
 /**
  * The store a storage test runs on: the SQLite file in the test's folder, or, when the build runs
@@ -19,6 +20,18 @@ public final class TestStores {
     /** Whether this run's stores are PostgreSQL databases. */
     public static boolean onPostgres() {
         return "postgresql".equals(System.getProperty(PROPERTY, "sqlite"));
+    }
+
+    /** Where a test server keeps its store: the SQLite file in its folder, or a fresh PostgreSQL database. */
+    public static StoreLocation location() {
+        if (!onPostgres()) {
+            return StoreLocation.embedded();
+        }
+        try {
+            return StoreLocation.of(Postgres.shared().createDatabase(), null, null);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot make a PostgreSQL database for the test: " + e.getMessage(), e);
+        }
     }
 
     /** A new, empty store with the schema up to date. */

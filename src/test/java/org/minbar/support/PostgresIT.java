@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 // Covers the test-side PostgreSQL server itself, so that a store test passing on it means something: databases are
 // separate, a committed row survives a crash (fsync on, immediate stop, recovery), and a stopped server refuses.
-class PostgresTest {
+class PostgresIT {
 
     @Test
     void aCommittedRowSurvivesACrashAndEachDatabaseIsItsOwn() throws Exception {

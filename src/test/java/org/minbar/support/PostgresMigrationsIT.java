@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 // Covers the PostgreSQL dialect of the migrations (db/migrations/postgresql): one file per SQLite migration, applied
 // in order the way the runner will split them, gives every table, and migration 010's feed_counts triggers keep the
 // live counts as articles are linked, soft-deleted, restored and unlinked.
-class PostgresMigrationsScriptTest {
+class PostgresMigrationsIT {
 
     private static final Path SQLITE = Path.of("src/main/resources/db/migrations");
     private static final Path POSTGRESQL = SQLITE.resolve("postgresql");
