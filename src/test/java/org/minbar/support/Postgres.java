@@ -117,6 +117,22 @@ public final class Postgres implements AutoCloseable {
         return url(name);
     }
 
+    /**
+     * The database of this name, created empty the first time it is asked for: a test server started
+     * again on the same storage folder finds its store again.
+     */
+    public synchronized String database(String name) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url("postgres"));
+             Statement statement = connection.createStatement()) {
+            try (var rows = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                if (!rows.next()) {
+                    statement.execute("CREATE DATABASE " + name);
+                }
+            }
+        }
+        return url(name);
+    }
+
     /** jdbc:postgresql://127.0.0.1:PORT/DATABASE?user=minbar */
     public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + SUPERUSER;

@@ -113,7 +113,7 @@ public final class TestServer implements AutoCloseable {
 
     private static TestServer start(String host, Path storage, boolean seeds, int maxBodyBytes, Optional<String> baseUrl,
                                     Path feeds, int cacheMaxAgeSeconds, List<URI> purgeUrls) {
-        ServerSettings settings = new ServerSettings(host, 0, storage, TestStores.location(), baseUrl, Optional.of(TOKEN),
+        ServerSettings settings = new ServerSettings(host, 0, storage, TestStores.location(storage), baseUrl, Optional.of(TOKEN),
                 feeds, seeds ? Optional.of(Path.of("seeds")) : Optional.empty(), cacheMaxAgeSeconds, maxBodyBytes, false, true,
                 purgeUrls);
         TestServer server = new TestServer(App.start(settings), host);

@@ -22,13 +22,15 @@ public final class TestStores {
         return "postgresql".equals(System.getProperty(PROPERTY, "sqlite"));
     }
 
-    /** Where a test server keeps its store: the SQLite file in its folder, or a fresh PostgreSQL database. */
-    public static StoreLocation location() {
+    /** Where a test server keeps its store: the SQLite file in its folder, or a PostgreSQL database named after that folder. */
+    public static StoreLocation location(Path storage) {
         if (!onPostgres()) {
             return StoreLocation.embedded();
         }
         try {
-            return StoreLocation.of(Postgres.shared().createDatabase(), null, null);
+            String name = "minbar_" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(storage.toAbsolutePath().normalize().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 12);
+            return StoreLocation.of(Postgres.shared().database(name), null, null);
         } catch (Exception e) {
             throw new IllegalStateException("cannot make a PostgreSQL database for the test: " + e.getMessage(), e);
         }
