@@ -44,6 +44,7 @@ import org.minbar.service.SubscriberStatistics;
 import org.minbar.service.WebSubService;
 import org.minbar.service.WordPressAddresses;
 import org.minbar.storage.Database;
+import org.minbar.storage.PostgresDatabase;
 import org.minbar.storage.StorageFolder;
 import org.minbar.websub.Backoff;
 import org.minbar.websub.CallbackGuard;
@@ -178,7 +179,7 @@ public final class App implements AutoCloseable {
             metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             serverMetrics = new ServerMetrics(metrics, database, publishing.derivation, publishing.cache, statistics, purger);
             routes.set(Routes.build(new Routes.Services(articles, feeds, pages, atomPub, search, webSub, new Health(database, publishing.derivation),
-                    new BackupService(settings.storage(), clock), links,
+                    new BackupService(settings.storage(), settings.store().address().map(PostgresDatabase::redact), clock), links,
                     new CommentFeeds(database, links, new CommentsFeedWriter(links, NAME + " " + VERSION)),
                     new WordPressAddresses(database, site), metrics, statistics),
                     new Routes.Settings(token.token(), settings.maxBodyBytes(), settings.cacheMaxAgeSeconds(),

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.minbar.storage.Backups;
 
@@ -27,16 +28,28 @@ public final class BackupService {
     }
 
     private final Path storage;
+    /** Where the store is, when it is not the SQLite file in the storage folder. */
+    private final Optional<String> elsewhere;
     private final Clock clock;
     private final Semaphore one = new Semaphore(1);
 
     public BackupService(Path storage, Clock clock) {
+        this(storage, Optional.empty(), clock);
+    }
+
+    /** For a node whose store is a database server ({@code elsewhere}): backups are that server's own tools' job. */
+    public BackupService(Path storage, Optional<String> elsewhere, Clock clock) {
         this.storage = storage;
+        this.elsewhere = elsewhere;
         this.clock = clock;
     }
 
     /** Makes a copy, gives it to the receiver, and deletes it whatever happens. */
     public void backUp(Receiver receiver) {
+        if (elsewhere.isPresent()) {
+            throw new ConflictException("this node's store is the PostgreSQL database " + elsewhere.get()
+                    + ", not a file it can copy: back it up with PostgreSQL's own tools (pg_dump, or base backups with WAL archiving)");
+        }
         if (!one.tryAcquire()) {
             throw new BusyException("a backup is being made already; try again when it is done");
         }

@@ -153,7 +153,7 @@ public final class PostgresDatabase implements Database {
     }
 
     /** The address without a password given in it. */
-    static String redact(String url) {
+    public static String redact(String url) {
         return url.replaceAll("(?i)([?&]password=)[^&]*", "$1***").replaceAll("//([^/@:]*):[^/@]*@", "//$1:***@");
     }
 
