@@ -115,7 +115,7 @@ public final class StoreCopy {
         }
     }
 
-    private enum Kind { LONG, DOUBLE, BYTES, TEXT }
+    enum Kind { LONG, DOUBLE, BYTES, TEXT }
 
     private final Database source;
     private final Database target;
@@ -342,7 +342,7 @@ public final class StoreCopy {
                 List<Kind> kinds = new ArrayList<>();
                 for (int i = 1; i <= meta.getColumnCount(); i++) {
                     columns.add(meta.getColumnName(i).toLowerCase(Locale.ROOT));
-                    kinds.add(kind(meta.getColumnTypeName(i)));
+                    kinds.add(kind(meta, i));
                 }
                 List<List<Object>> rows = new ArrayList<>();
                 while (found.next()) {
@@ -417,7 +417,7 @@ public final class StoreCopy {
                     ResultSetMetaData meta = found.getMetaData();
                     List<Kind> kinds = new ArrayList<>();
                     for (int i = 1; i <= meta.getColumnCount(); i++) {
-                        kinds.add(kind(meta.getColumnTypeName(i)));
+                        kinds.add(kind(meta, i));
                     }
                     return values(found, kinds);
                 }
@@ -445,7 +445,7 @@ public final class StoreCopy {
         java.util.TreeMap<String, Object> byName = new java.util.TreeMap<>();
         List<Kind> kinds = new ArrayList<>();
         for (int i = 1; i <= meta.getColumnCount(); i++) {
-            kinds.add(kind(meta.getColumnTypeName(i)));
+            kinds.add(kind(meta, i));
         }
         List<Object> values = values(found, kinds);
         for (int i = 1; i <= meta.getColumnCount(); i++) {
@@ -489,10 +489,24 @@ public final class StoreCopy {
         return key;
     }
 
-    /** The kind of a column from the type its engine reports: SQLite's declared type, PostgreSQL's own name. */
+    /** The kind of a result's column, from the JDBC type its engine reports, else the type's name. */
+    private static Kind kind(ResultSetMetaData meta, int column) throws SQLException {
+        switch (meta.getColumnType(column)) {
+            case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT:
+                return Kind.LONG;
+            case Types.DOUBLE, Types.FLOAT, Types.REAL:
+                return Kind.DOUBLE;
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB:
+                return Kind.BYTES;
+            default:
+                return kind(meta.getColumnTypeName(column));
+        }
+    }
+
+    /** The kind of a column from its type's name: SQLite's declared type (INTEGER, REAL, BLOB), PostgreSQL's own (int8, bigserial). */
     static Kind kind(String typeName) {
         String type = typeName == null ? "" : typeName.toUpperCase(Locale.ROOT);
-        if (type.contains("INT")) {
+        if (type.contains("INT") || type.contains("SERIAL")) {
             return Kind.LONG;
         }
         if (type.contains("REAL") || type.contains("FLOA") || type.contains("DOUB")) {
