@@ -358,7 +358,7 @@ public final class Main {
                 spec.commandLine().getErr().println("minbar migrate: --batch must be at least 1");
                 return 2;
             }
-            return new Migration(spec.commandLine().getOut(), spec.commandLine().getErr(), System.console() != null)
+            return new Migration(spec.commandLine().getOut(), spec.commandLine().getErr(), Migration.terminal())
                     .run(from, to, batch, Optional.ofNullable(System.getenv("MINBAR_DATABASE_USER")),
                             Optional.ofNullable(System.getenv("MINBAR_DATABASE_PASSWORD")));
         }

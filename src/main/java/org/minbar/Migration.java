@@ -31,6 +31,22 @@ final class Migration {
         this.terminal = terminal;
     }
 
+    /**
+     * Whether standard output is a terminal, where the progress line is redrawn in place. From Java 22
+     * System.console() is there even when the output is redirected; Console.isTerminal tells then.
+     */
+    static boolean terminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true; // Java 17 to 21: a console only when both ends are a terminal
+        }
+    }
+
     int run(String from, String to, int batch, Optional<String> user, Optional<String> password) {
         StoreCopy.Location source;
         StoreCopy.Location target;

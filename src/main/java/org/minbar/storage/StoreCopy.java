@@ -526,11 +526,17 @@ public final class StoreCopy {
             Object value = switch (kinds.get(i)) {
                 case LONG -> {
                     long number = found.getLong(column);
-                    yield found.wasNull() ? null : number;
+                    if (found.wasNull()) {
+                        yield null;
+                    }
+                    yield number == 0 ? checkedNumber(found, column, 0L) : number;
                 }
                 case DOUBLE -> {
                     double number = found.getDouble(column);
-                    yield found.wasNull() ? null : number;
+                    if (found.wasNull()) {
+                        yield null;
+                    }
+                    yield number == 0 ? checkedNumber(found, column, 0.0) : number;
                 }
                 case BYTES -> {
                     byte[] bytes = found.getBytes(column);
@@ -541,6 +547,19 @@ public final class StoreCopy {
             values.add(value);
         }
         return values;
+    }
+
+    /**
+     * A zero read from a number column, unless the column holds text there: SQLite keeps any value in
+     * any column, and its driver reads text that is not a number as 0, which would be copied silently.
+     */
+    private static Object checkedNumber(ResultSet found, int column, Object zero) throws SQLException {
+        Object value = found.getObject(column);
+        if (value instanceof Number) {
+            return zero;
+        }
+        throw new StorageException("the column " + found.getMetaData().getColumnName(column) + " holds '" + value
+                + "' where a number belongs; mend that row in the source first");
     }
 
     private static void bindKey(PreparedStatement statement, int first, List<Object> key) throws SQLException {

@@ -287,6 +287,23 @@ class StoreCopyTest {
         }
     }
 
+    @Test
+    void textWhereANumberBelongsStopsTheCopyInsteadOfBecomingZero() throws Exception {
+        fill(folder, "a", 3);
+        try (Database source = Database.open(folder)) {
+            source.write(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.executeUpdate("UPDATE stats_feed_days SET polls = 'many'"); // SQLite keeps text in any column
+                }
+                return null;
+            });
+            try (Database target = PostgresDatabase.open(postgres.createDatabase(), Optional.empty(), Optional.empty())) {
+                StorageException stopped = assertThrows(StorageException.class, () -> copy(source, target, 1_000, QUIET));
+                assertTrue(stopped.getMessage().contains("polls holds 'many' where a number belongs"), stopped.getMessage());
+            }
+        }
+    }
+
     // ---- the command
 
     @Test
@@ -312,6 +329,21 @@ class StoreCopyTest {
         StringWriter again = new StringWriter();
         assertEquals(0, org.minbar.MainAccess.execute(again, err, "migrate", "--from", folder.toString(), "--to", url));
         assertTrue(again.toString().contains("articles                           60 / 60  100%"), again.toString());
+    }
+
+    @Test
+    void theCommandRefusesATargetHoldingAnotherStoreInOneLine() throws Exception {
+        Path other = folder.resolve("other");
+        fill(folder, "a", 5);
+        fill(other, "b", 5);
+        String url = postgres.createDatabase();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, org.minbar.MainAccess.execute(out, err, "migrate", "--from", folder.toString(), "--to", url));
+        assertEquals(2, org.minbar.MainAccess.execute(out, err, "migrate", "--from", other.toString(), "--to", url));
+        assertTrue(err.toString().startsWith("minbar migrate: the target ") && err.toString().contains("already holds a different store"),
+                err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), err.toString());
     }
 
     @Test
