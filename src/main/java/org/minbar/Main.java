@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "minbar", mixinStandardHelpOptions = true, version = App.NAME + " " + App.VERSION,
         description = "An Arabic-first RSS 2.0 and Atom 1.0 feed server.",
-        subcommands = {Main.Serve.class, Main.Import.class, Main.Backup.class, Main.Restore.class})
+        subcommands = {Main.Serve.class, Main.Import.class, Main.Backup.class, Main.Restore.class, Main.Migrate.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -329,6 +329,49 @@ public final class Main {
                 err.println("minbar restore: " + e.getMessage());
                 return 1;
             }
+        }
+    }
+
+    /** Copies a store into another: the SQLite file into a PostgreSQL database, to share it between nodes. */
+    @Command(name = "migrate", mixinStandardHelpOptions = true,
+            description = {
+                "Copy a store into another, every table with its ids, then count each table's rows on both sides:"
+                        + " typically the SQLite file into an empty PostgreSQL database (jdbc:postgresql://host:port/name),"
+                        + " which nodes then share. Both are first brought to this build's schema.",
+                "Stop the server first: migrating while a server writes into the source is not supported (a server on"
+                        + " a SQLite folder is refused; nothing else is checked, and the counts would then differ).",
+                "Interrupted, it resumes where it stopped when run again; it never doubles a row, and refuses a target"
+                        + " that holds another store. The user and password of a PostgreSQL address come from it, or from"
+                        + " MINBAR_DATABASE_USER and MINBAR_DATABASE_PASSWORD."},
+            exitCodeListHeading = "Exit codes:%n",
+            exitCodeList = {"0:copied, and every table has as many rows in the target as in the source",
+                "1:the copy failed or differs (named); run it again", "2:refused: nothing was written"})
+    static final class Migrate implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--from", required = true, paramLabel = "STORE",
+                description = "The store to copy: a SQLite file (storage/minbar.db) or its folder, or a jdbc:postgresql:// address.")
+        String from;
+
+        @Option(names = "--to", required = true, paramLabel = "STORE",
+                description = "The store to fill: a jdbc:postgresql:// address, or a SQLite file or folder.")
+        String to;
+
+        @Option(names = "--batch", defaultValue = "1000", paramLabel = "ROWS",
+                description = "Rows copied in each write (default ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Override
+        public Integer call() {
+            if (batch < 1) {
+                spec.commandLine().getErr().println("minbar migrate: --batch must be at least 1");
+                return 2;
+            }
+            return new Migration(spec.commandLine().getOut(), spec.commandLine().getErr(), Migration.terminal())
+                    .run(from, to, batch, Optional.ofNullable(System.getenv("MINBAR_DATABASE_USER")),
+                            Optional.ofNullable(System.getenv("MINBAR_DATABASE_PASSWORD")));
         }
     }
 }
