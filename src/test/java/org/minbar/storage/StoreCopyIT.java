@@ -44,7 +44,7 @@ import org.minbar.support.Postgres;
  * past the copied ones, a second run adds nothing, an interrupted run is finished by the next, and a
  * target holding another store is refused.
  */
-class StoreCopyTest {
+class StoreCopyIT {
 
     private static final SiteLinks LINKS = new SiteLinks(new SiteConfig("منبر", "وصف", "https://news.example", "ar", 20,
             12_000, 30, Map.of(), Map.of()));
