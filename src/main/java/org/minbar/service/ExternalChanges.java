@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * read, and only when that moved is the follower woken. So the commits that change no article
  * (subscriber statistics, WebSub deliveries, the follower's own marks) never make cached
  * feeds render again. This server's own article writes show up too, and cost one look at the log.
+ * On a store shared by several nodes, the "data version" is the log's newest position (see
+ * {@link Database#dataVersion}), so another node's change reaches this one within the interval.
  */
 public final class ExternalChanges implements AutoCloseable {
 
@@ -34,6 +36,7 @@ public final class ExternalChanges implements AutoCloseable {
         ChangeLog changes = new ChangeLog();
         AtomicLong seenVersion = new AtomicLong(database.dataVersion());
         AtomicLong seenChange = new AtomicLong(database.read(changes::latest));
+        java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
         timer.scheduleWithFixedDelay(() -> {
             try {
                 long version = database.dataVersion();
@@ -44,8 +47,13 @@ public final class ExternalChanges implements AutoCloseable {
                         changed.run();
                     }
                 }
+                if (failing.getAndSet(false)) {
+                    LOG.info("checking the database for outside changes works again");
+                }
             } catch (RuntimeException e) {
-                LOG.warn("could not check the database for outside changes: {}", e.getMessage());
+                if (!failing.getAndSet(true)) { // once an outage, not twice a second while it lasts
+                    LOG.warn("could not check the database for outside changes: {}", e.getMessage());
+                }
             }
         }, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minbar.support.TestStores;
 import org.minbar.model.FeedKey;
 import org.minbar.storage.ChangeLog;
 import org.minbar.storage.Database;
@@ -25,7 +26,7 @@ class ExternalChangesTest {
     @Test
     void aCommitThatLogsNoArticleWakesNothing() throws Exception {
         AtomicInteger woken = new AtomicInteger();
-        try (Database server = Database.open(folder); Database other = Database.open(folder)) {
+        try (Database server = TestStores.open(folder); Database other = TestStores.open(folder)) {
             ExternalChanges watch = new ExternalChanges(server, woken::incrementAndGet);
             try {
                 for (int day = 0; day < 3; day++) {
@@ -49,7 +50,7 @@ class ExternalChangesTest {
     @Test
     void anArticleLoggedByAnotherProcessWakesTheFollowerOnce() throws Exception {
         AtomicInteger woken = new AtomicInteger();
-        try (Database server = Database.open(folder); Database other = Database.open(folder)) {
+        try (Database server = TestStores.open(folder); Database other = TestStores.open(folder)) {
             ExternalChanges watch = new ExternalChanges(server, woken::incrementAndGet);
             try {
                 other.write(connection -> new ChangeLog().append(connection, 1, ChangeLog.Kind.CREATED, Instant.now(),

@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.minbar.support.TestStores;
 import org.minbar.storage.Database;
 
 // A scrape answers with what it can read: a store that cannot be read makes its figures NaN, never the scrape fail.
@@ -15,7 +16,7 @@ class ServerMetricsTest {
     @Test
     void aStoreThatCannotBeReadLeavesItsFiguresNaNAndTheRestServed(@TempDir Path folder) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        Database database = Database.open(folder);
+        Database database = TestStores.open(folder);
         ServerMetrics metrics = new ServerMetrics(registry, database, Derivation.leftToTheServer(database), new FeedCache(),
                 new SubscriberStatistics(database, java.time.Clock.systemUTC()), java.util.Optional.empty());
         try {

@@ -1,14 +1,12 @@
 package org.minbar.support;
 
 import java.nio.file.Path;
-import java.util.Optional;
 import org.minbar.storage.Database;
-import org.minbar.storage.PostgresDatabase;
 import org.minbar.storage.StoreLocation;
 
 /**
- * The store a storage test runs on: the SQLite file in the test's folder, or, when the build runs
- * the storage tests a second time with {@code -Dminbar.test.database=postgresql}, a fresh database
+ * The store a test runs on: the SQLite file in the test's folder, or, when the build runs the
+ * tests again with {@code -Dminbar.test.database=postgresql}, a database named after that folder
  * on the test JVM's own PostgreSQL server (Debian's, started in a temporary folder).
  */
 public final class TestStores {
@@ -36,15 +34,11 @@ public final class TestStores {
         }
     }
 
-    /** A new, empty store with the schema up to date. */
+    /**
+     * The store of this folder, with the schema up to date: new and empty the first time, the same
+     * store when the folder is opened again (a restart, or a second process on the same store).
+     */
     public static Database open(Path folder) {
-        if (!onPostgres()) {
-            return Database.open(folder);
-        }
-        try {
-            return PostgresDatabase.open(Postgres.shared().createDatabase(), Optional.empty(), Optional.empty());
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot make a PostgreSQL database for the test: " + e.getMessage(), e);
-        }
+        return location(folder).open(folder);
     }
 }
