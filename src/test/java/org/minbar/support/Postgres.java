@@ -101,7 +101,7 @@ public final class Postgres implements AutoCloseable {
     public static synchronized Postgres shared() throws IOException, InterruptedException {
         if (shared == null) {
             Postgres started = start();
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "postgres-shutdown"));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::discard, "postgres-shutdown"));
             shared = started;
         }
         return shared;
@@ -194,9 +194,26 @@ public final class Postgres implements AutoCloseable {
     /** Stops the server if it runs, and deletes its folder. */
     @Override
     public void close() {
+        close(false);
+    }
+
+    /**
+     * As {@link #close()}, without the shutdown checkpoint: for the JVM's shared server, whose many
+     * test databases would take the fast stop's checkpoint (every dirty page written and synced)
+     * longer than the test runner waits for a JVM to exit.
+     */
+    void discard() {
+        close(true);
+    }
+
+    private void close(boolean immediately) {
         try {
             if (running()) {
-                stop();
+                if (immediately) {
+                    kill();
+                } else {
+                    stop();
+                }
             }
         } catch (IOException | RuntimeException e) {
             // deleting the folder below is still worth trying
