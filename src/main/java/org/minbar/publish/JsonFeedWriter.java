@@ -45,13 +45,13 @@ final class JsonFeedWriter {
         if (channel.page() < channel.pages()) {
             feed.put("next_url", links.feed(key, FeedFormat.JSON, channel.page() + 1));
         }
-        List<Map<String, String>> hubs = links.hubsOf(channel).stream().map(hub -> Map.of("type", "WebSub", "url", hub)).toList();
+        List<Map<String, String>> hubs = links.hubsOf(channel).stream().map(hub -> fields("type", "WebSub", "url", hub)).toList();
         if (!hubs.isEmpty()) {
             feed.put("hubs", hubs);
         }
         feed.put("description", channel.description());
         feed.put("language", channel.language());
-        feed.put("authors", List.of(Map.of("name", siteTitle, "url", links.home())));
+        feed.put("authors", List.of(fields("name", siteTitle, "url", links.home())));
         List<Map<String, Object>> entries = new ArrayList<>(items.size());
         for (FeedItem item : items) {
             entries.add(item(item, maxTextChars));
@@ -77,7 +77,7 @@ final class JsonFeedWriter {
         json.put("date_modified", article.updated().truncatedTo(ChronoUnit.SECONDS).toString());
         List<Map<String, String>> authors = new ArrayList<>();
         for (Author author : article.authors()) {
-            authors.add(Map.of("name", author.name(), "url", author.url().orElse(links.page(FeedKey.author(author.slug())))));
+            authors.add(fields("name", author.name(), "url", author.url().orElse(links.page(FeedKey.author(author.slug())))));
         }
         if (!authors.isEmpty()) {
             json.put("authors", authors);
@@ -92,10 +92,22 @@ final class JsonFeedWriter {
         if (!item.related().isEmpty()) {
             List<Map<String, String>> related = new ArrayList<>();
             for (RelatedLink link : item.related()) {
-                related.add(Map.of("title", link.title(), "url", link.url()));
+                related.add(fields("title", link.title(), "url", link.url()));
             }
             json.put("_related", related);
         }
         return json;
+    }
+
+    /**
+     * A JSON object with its members in the order given: {@code Map.of}'s order changes from one JVM
+     * to the next, and nodes sharing a store must render the same bytes (and so the same ETag).
+     */
+    private static Map<String, String> fields(String... namesAndValues) {
+        Map<String, String> object = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            object.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return object;
     }
 }
