@@ -168,8 +168,10 @@ class ClusterIT {
     @Test
     void losingPostgresMakesWrites503WithRetryAfterWhileFeedsAreServedAndServiceComesBack() throws Exception {
         String a = node("a", 0);
-        assertEquals(201, publish(a, "urn:test:before", "خبر قبل انقطاع قاعدة البيانات", "سوريا").statusCode());
-        awaitIn(a, "/feed/", "urn:test:before");
+        HttpResponse<String> before = publish(a, "urn:test:before", "خبر قبل انقطاع قاعدة البيانات", "سوريا");
+        assertEquals(201, before.statusCode());
+        awaitDerived(a, before);
+        awaitIn(a, "/feed/", "urn:test:before"); // rendered with its related stories, and kept
 
         postgres.stop();
         HttpResponse<String> refused = publish(a, "urn:test:during", "خبر أثناء انقطاع قاعدة البيانات", "سوريا");
@@ -277,6 +279,21 @@ class ClusterIT {
     private HttpResponse<byte[]> bytes(String node, String path) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(node + path)).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** Waits until the node has derived everything for the article just published (its related stories, its pushes). */
+    private void awaitDerived(String node, HttpResponse<String> published) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        long id = json.readTree(published.body()).get("id").asLong();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> article = get(node, "/api/articles/" + id);
+            if (article.statusCode() == 200 && !json.readTree(article.body()).get("derived").get("pending").asBoolean()) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("article " + id + " was never derived on " + node);
     }
 
     private void awaitIn(String node, String path, String text) throws Exception {
