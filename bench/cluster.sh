@@ -23,8 +23,8 @@
 #      and tag feed in the three formats) with the ETag it last got (If-None-Match) and gzip, while
 #      a publisher POSTs one article every 2 s to a random node and polls Varnish's category feed
 #      of it every 20 ms until it shows: publish -> fresh through the cache (from sending the POST);
-#   B: the same aggregators, all polling /static/feed.xml, which Varnish caches for a year: what
-#      this Varnish and wrk do with nothing behind them, the ceiling for A.
+#   B: the same aggregators, all polling the one /static/feed.xml (with their ETags and gzip), which
+#      Varnish caches for a year: what this Varnish and wrk do with nothing behind them, the ceiling for A.
 # Prints a Markdown report: requests/s, the share of answers Varnish gave from its cache (X-Cache:
 # HIT) and of 304s, publish -> fresh (median, p95, max), the baseline and the ratio, and each
 # node's requests from its /metrics. Needs Java 17, Maven, curl, wrk, varnish + varnish-modules,
@@ -278,6 +278,31 @@ while read -r path; do # every feed answers 200 through Varnish before a round c
   [ "$status" = 200 ] || { echo "$path: HTTP $status through Varnish" >&2; bad=$((bad + 1)); }
 done <"$WORK/urls"
 [ "$bad" = 0 ] || { echo "$bad feeds do not answer 200" >&2; exit 1; }
+# Every node must render the same bytes under the same ETag, or Varnish's copies (and the aggregators'
+# If-None-Match) flip with the node that rendered them: checked on every 5th feed, counted by format.
+declare -A CHECKED=() DIFFER=()
+DIFF_EXAMPLE=
+while read -r path; do
+  format=rss; case "$path" in */atom/) format=atom ;; */json/) format=json ;; esac
+  first=
+  CHECKED[$format]=$(( ${CHECKED[$format]:-0} + 1 ))
+  for i in $(seq "$NODES"); do
+    this="$(curl -s -o /dev/null -w '%header{etag}' -H 'Accept-Encoding: gzip' "http://127.0.0.1:${NODE_PORT[$i]}$path") $(
+      curl -s "http://127.0.0.1:${NODE_PORT[$i]}$path" | sha1sum | cut -c1-12)"
+    curl -s "http://127.0.0.1:${NODE_PORT[$i]}$path" >"$WORK/same-$i"
+    if [ -z "$first" ]; then
+      first=$this
+    elif [ "$this" != "$first" ]; then
+      DIFFER[$format]=$(( ${DIFFER[$format]:-0} + 1 ))
+      [ -n "$DIFF_EXAMPLE" ] || DIFF_EXAMPLE="$path, node 1 and node $i: $(diff <(sed 's/></>\n</g' "$WORK/same-1") <(sed 's/></>\n</g' "$WORK/same-$i") | grep '^[<>]' | head -4 | tr -s ' ' | tr '\n' ' ')"
+      break
+    fi
+  done
+done < <(awk 'NR % 5 == 1' "$WORK/urls")
+SAME=
+for format in rss atom json; do SAME+="$format: ${DIFFER[$format]:-0} of ${CHECKED[$format]:-0} differ; "; done
+SAME=${SAME%; }
+[ -z "$DIFF_EXAMPLE" ] || SAME+=" (e.g. $DIFF_EXAMPLE)"
 echo "/static/feed.xml" >"$WORK/static-urls"
 URL_COUNT=$(wc -l <"$WORK/urls")
 
@@ -415,6 +440,7 @@ AFTER_ACK_MEDIAN=$(awk '$1 != "timeout" {print $1 - $2}' "$WORK/fresh" | median)
   echo "|---|---|---|"
   echo "| nodes | $NODES | |"
   echo "| aggregators (feeds) | $AGGREGATORS ($URL_COUNT) | |"
+  echo "| same bytes and ETag from every node (every 5th feed, after the fill) | $SAME | none differ |"
   echo "| requests/s through Varnish, aggregators | $A_RPS ($(tr '\n' ' ' <"$WORK/aggregators.rps" | sed 's/ $//')), p99 $(mean_of "$WORK/aggregators.p99") ms | |"
   echo "| answered from the cache (X-Cache: HIT / all) | $(pct "${SUM[aggregators,cache_hit]}" "$A_TOTAL") (${SUM[aggregators,cache_hit]} of $A_TOTAL; MISS ${SUM[aggregators,cache_miss]}, other ${SUM[aggregators,cache_other]}) | ≥ 99 % |"
   echo "| 304 Not Modified | $(pct "${SUM[aggregators,status_304]}" "$A_TOTAL") (200: ${SUM[aggregators,status_200]}, other: ${SUM[aggregators,status_other]}) | |"
