@@ -22,7 +22,9 @@
 #   A: A aggregators, each polling one of the feeds (site RSS/Atom/JSON and every category, author
 #      and tag feed in the three formats) with the ETag it last got (If-None-Match) and gzip, while
 #      a publisher POSTs one article every 2 s to a random node and polls Varnish's category feed
-#      of it every 20 ms until it shows: publish -> fresh through the cache (from sending the POST);
+#      of each every 20 ms until it shows: publish -> fresh through the cache (from sending the POST;
+#      also measured for 5 publishes before the rounds, with no other load). An article not fresh
+#      within 10 s is followed for 30 s, and what each node and Varnish served then is printed;
 #   B: the same aggregators, all polling the one /static/feed.xml (with their ETags and gzip), which
 #      Varnish caches for a year: what this Varnish and wrk do with nothing behind them, the ceiling for A.
 # Prints a Markdown report: requests/s, the share of answers Varnish gave from its cache (X-Cache:
@@ -333,10 +335,35 @@ curl -s -H "@$WORK/authorization" "http://127.0.0.1:${NODE_PORT[1]}/metrics" | g
 
 # ---- the publisher --------------------------------------------------------------------------------
 PUBLISHED=0
-# One article every 2 s to a random node, each polled for through Varnish until it shows, until
-# STOP exists (the measurement under way is finished) or COUNT are done; "FRESH_MS POST_MS" a line in OUT.
+# Follows one published article: polls Varnish's category feed every 20 ms until it shows; appends
+# "FRESH_MS POST_MS" to OUT (FRESH_MS from sending the POST), or "timeout POST_MS" after 10 s. Then
+# (after a timeout) it looks on: what each node serves directly, what Varnish answers (X-Cache, Age),
+# and when the article shows through Varnish after all (up to 30 s), a line in $WORK/stale-details.
+follow() { # GUID SLUG NODE BEGAN_NS POSTED_NS OUT
+  local guid=$1 slug=$2 node=$3 began=$4 posted=$5 out=$6 fresh= i nodes= late=
+  while [ $(( ($(now_ns) - began) / 1000000 )) -lt 10000 ]; do
+    if curl -s "$VARNISH/category/$slug/feed/" | grep -qF "$guid"; then fresh=$(( ($(now_ns) - began) / 1000000 )); break; fi
+    sleep 0.02
+  done
+  echo "${fresh:-timeout} $(( (posted - began) / 1000000 ))" >>"$out"
+  [ -z "$fresh" ] || return 0
+  for i in $(seq "$NODES"); do
+    if curl -s "http://127.0.0.1:${NODE_PORT[$i]}/category/$slug/feed/" | grep -qF "$guid"; then nodes+=" node $i: shows it;"; else nodes+=" node $i: not yet;"; fi
+  done
+  local headers
+  headers=$(curl -s -D - -o /dev/null "$VARNISH/category/$slug/feed/" | tr -d '\r' | grep -i '^\(x-cache\|age\|etag\):' | tr '\n' ' ')
+  while [ $(( ($(now_ns) - began) / 1000000 )) -lt 30000 ]; do
+    if curl -s "$VARNISH/category/$slug/feed/" | grep -qF "$guid"; then late=$(( ($(now_ns) - began) / 1000000 )); break; fi
+    sleep 0.1
+  done
+  echo "$guid (published to node $node, category $(printf '%b' "$(echo "$slug" | sed 's/%/\\x/g')")): after 10 s,$nodes Varnish answers $headers; shows through Varnish $([ -n "$late" ] && echo "after $late ms" || echo "not within 30 s")" \
+    >>"$WORK/stale-details"
+}
+
+# One article every 2 s to a random node, each followed (follow) while the next are published, until
+# STOP exists or COUNT are published; then waits for the articles still followed.
 publisher() { # ROUND OUT STOP COUNT
-  local round=$1 out=$2 stop=$3 count=$4 n=0 node guid began posted fresh status slug cat_i
+  local round=$1 out=$2 stop=$3 count=$4 n=0 node guid began posted status slug cat_i
   while [ ! -e "$stop" ] && [ "$n" -lt "$count" ]; do
     n=$((n + 1))
     node=$((RANDOM % NODES + 1))
@@ -349,15 +376,11 @@ publisher() { # ROUND OUT STOP COUNT
     if [ "$status" != 200 ] && [ "$status" != 201 ]; then
       echo "publish $guid to node $node: HTTP $status $(head -c 300 "$WORK/publish-$node.out")" >>"$WORK/publisher-errors"
     else
-      fresh=
-      while [ $(( ($(now_ns) - began) / 1000000 )) -lt 10000 ]; do
-        if curl -s "$VARNISH/category/$slug/feed/" | grep -qF "$guid"; then fresh=$(( ($(now_ns) - began) / 1000000 )); break; fi
-        sleep 0.02
-      done
-      echo "${fresh:-timeout} $(( (posted - began) / 1000000 ))" >>"$out"
+      follow "$guid" "$slug" "$node" "$began" "$posted" "$out" &
     fi
     [ -e "$stop" ] || [ "$n" -ge "$count" ] || sleep "$(awk -v ms=$(( 2000 - ($(now_ns) - began) / 1000000 )) 'BEGIN {print (ms > 0 ? ms / 1000 : 0)}')"
   done
+  wait
 }
 
 # ---- rounds ---------------------------------------------------------------------------------------
@@ -401,7 +424,7 @@ for kind in aggregators static static aggregators; do
     pub=$!
     PIDS+=("$pub")
     run_wrk "$WORK/round-$round" "$WORK/urls" "$SECONDS_PER_ROUND"
-    touch "$WORK/stop-publisher" # the article under way is still followed until it shows (10 s at most)
+    touch "$WORK/stop-publisher" # the articles under way are still followed until they show (10 s at most, 30 s when late)
     wait "$pub" 2>/dev/null || true; forget "$pub"
   else
     run_wrk "$WORK/round-$round" "$WORK/static-urls" "$SECONDS_PER_ROUND"
@@ -459,6 +482,7 @@ AFTER_ACK_MEDIAN=$(awk '$1 != "timeout" {print $1 - $2}' "$WORK/fresh" | median)
     read -r r1 n1 d1 p1 <<<"${AFTER[$i]}"
     echo "| $i | $((r1 - r0)) | $((n1 - n0)) | $((d1 - d0)) | $((p1 - p0)) | $r1 |"
   done
+  if [ -s "$WORK/stale-details" ]; then echo; echo "Articles not fresh through Varnish within 10 s:"; sed 's/^/  /' "$WORK/stale-details"; fi
   if [ -s "$WORK/publisher-errors" ]; then echo; echo "Publisher errors:"; sed 's/^/  /' "$WORK/publisher-errors"; fi
   if [ "${SUM[aggregators,untagged]}" != 0 ] || [ "${SUM[static,untagged]}" != 0 ]; then
     WARNINGS+=("answers without X-Agg: ${SUM[aggregators,untagged]} aggregators, ${SUM[static,untagged]} static")
