@@ -296,7 +296,7 @@ while read -r path; do
       first=$this
     elif [ "$this" != "$first" ]; then
       DIFFER[$format]=$(( ${DIFFER[$format]:-0} + 1 ))
-      [ -n "$DIFF_EXAMPLE" ] || DIFF_EXAMPLE="$path, node 1 and node $i: $(diff <(sed 's/></>\n</g' "$WORK/same-1") <(sed 's/></>\n</g' "$WORK/same-$i") | grep '^[<>]' | head -4 | tr -s ' ' | tr '\n' ' ')"
+      [ -n "$DIFF_EXAMPLE" ] || DIFF_EXAMPLE="$path, node 1 and node $i: $(diff <(sed 's/></>\n</g' "$WORK/same-1") <(sed 's/></>\n</g' "$WORK/same-$i") | grep '^[<>]' | head -4 | tr -s ' ' | tr '\n' ' ' || true)"
       break
     fi
   done
