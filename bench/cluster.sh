@@ -363,7 +363,7 @@ follow() { # GUID SLUG NODE BEGAN_NS POSTED_NS OUT
 # One article every 2 s to a random node, each followed (follow) while the next are published, until
 # STOP exists or COUNT are published; then waits for the articles still followed.
 publisher() { # ROUND OUT STOP COUNT
-  local round=$1 out=$2 stop=$3 count=$4 n=0 node guid began posted status slug cat_i
+  local round=$1 out=$2 stop=$3 count=$4 n=0 node guid began posted status slug cat_i followers=()
   while [ ! -e "$stop" ] && [ "$n" -lt "$count" ]; do
     n=$((n + 1))
     node=$((RANDOM % NODES + 1))
@@ -377,10 +377,11 @@ publisher() { # ROUND OUT STOP COUNT
       echo "publish $guid to node $node: HTTP $status $(head -c 300 "$WORK/publish-$node.out")" >>"$WORK/publisher-errors"
     else
       follow "$guid" "$slug" "$node" "$began" "$posted" "$out" &
+      followers+=("$!")
     fi
     [ -e "$stop" ] || [ "$n" -ge "$count" ] || sleep "$(awk -v ms=$(( 2000 - ($(now_ns) - began) / 1000000 )) 'BEGIN {print (ms > 0 ? ms / 1000 : 0)}')"
   done
-  wait
+  for pid in "${followers[@]}"; do wait "$pid" || true; done # these only: in the script's own shell, a bare wait is for the servers too
 }
 
 # ---- rounds ---------------------------------------------------------------------------------------
