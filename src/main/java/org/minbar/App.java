@@ -186,7 +186,8 @@ public final class App implements AutoCloseable {
                             settings.countPolls())));
             LOG.info("serving {} on http://{}:{} as {} (database {})", site.title(), settings.host(), port, site.baseUrl(),
                     database.describe());
-            ExternalChanges externalChanges = new ExternalChanges(database, publishing.derivation::changed);
+            ExternalChanges externalChanges = new ExternalChanges(database, publishing.derivation::changed,
+                    publishing.cache::invalidateAll);
             dispatcher.start();
             return new App(undertow, draining, publishing, externalChanges, webSub, dispatcher, purger, serverMetrics, statistics,
                     accessLog,

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.minbar.storage.ChangeLog;
 import org.minbar.storage.Database;
+import org.minbar.storage.Dialect;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +19,17 @@ import org.slf4j.LoggerFactory;
  * (subscriber statistics, WebSub deliveries, the follower's own marks) never make cached
  * feeds render again. This server's own article writes show up too, and cost one look at the log.
  * On a store shared by several nodes, the "data version" is the log's newest position (see
- * {@link Database#dataVersion}), so another node's change reaches this one within the interval.
+ * {@link Database#dataVersion}), read every {@link #SHARED_INTERVAL_MILLIS} ms, so another node's
+ * change reaches this one's feeds within about a tenth of a second.
  */
 public final class ExternalChanges implements AutoCloseable {
 
     static final int INTERVAL_MILLIS = 500;
+    /**
+     * On a store shared by several nodes: another node's change is news for this node's readers,
+     * and reading the log's newest position is one index lookup, so it is looked at ten times a second.
+     */
+    static final int SHARED_INTERVAL_MILLIS = 100;
     private static final Logger LOG = LoggerFactory.getLogger(ExternalChanges.class);
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -33,9 +40,21 @@ public final class ExternalChanges implements AutoCloseable {
 
     /** @param changed what to do when a commit was noticed: look at the change log */
     public ExternalChanges(Database database, Runnable changed) {
+        this(database, changed, () -> { });
+    }
+
+    /**
+     * @param changed      what to do when the log moved: look at it
+     * @param listsChanged what to do when related lists were stored, on a store shared with other
+     *                     nodes (which compute lists outside the log): drop rendered feeds
+     */
+    public ExternalChanges(Database database, Runnable changed, Runnable listsChanged) {
         ChangeLog changes = new ChangeLog();
+        int interval = database.dialect() == Dialect.POSTGRESQL ? SHARED_INTERVAL_MILLIS : INTERVAL_MILLIS;
         AtomicLong seenVersion = new AtomicLong(database.dataVersion());
         AtomicLong seenChange = new AtomicLong(database.read(changes::latest));
+        boolean shared = database.dialect() == Dialect.POSTGRESQL;
+        AtomicLong seenLists = new AtomicLong(shared ? database.read(connection -> changes.mark(connection, ChangeLog.LISTS)) : 0);
         java.util.concurrent.atomic.AtomicBoolean failing = new java.util.concurrent.atomic.AtomicBoolean();
         timer.scheduleWithFixedDelay(() -> {
             try {
@@ -46,6 +65,10 @@ public final class ExternalChanges implements AutoCloseable {
                     if (seenChange.getAndSet(latest) != latest) {
                         changed.run();
                     }
+                    long lists = shared ? database.read(connection -> changes.mark(connection, ChangeLog.LISTS)) : 0;
+                    if (seenLists.getAndSet(lists) != lists) {
+                        listsChanged.run();
+                    }
                 }
                 if (failing.getAndSet(false)) {
                     LOG.info("checking the database for outside changes works again");
@@ -55,7 +78,7 @@ public final class ExternalChanges implements AutoCloseable {
                     LOG.warn("could not check the database for outside changes: {}", e.getMessage());
                 }
             }
-        }, INTERVAL_MILLIS, INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
+        }, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -190,6 +190,7 @@ final class RelatedIndexing {
             related.replace(connection, list.getKey(), list.getValue(), clock.instant());
         }
         related.markStale(connection, lists.stale());
+        changes.listsStored(connection);
     }
 
     /**

@@ -98,6 +98,22 @@ public final class ChangeLog {
         }
     }
 
+    /**
+     * The name in change_marks of a counter moved each time related lists are stored: lists computed
+     * again outside the log (a newer article entered an older one's list) leave the log where it was,
+     * and nodes sharing the store learn of them by this count.
+     */
+    public static final String LISTS = "lists";
+
+    /** Counts one more storing of related lists, in the transaction that stores them. */
+    public void listsStored(Connection connection) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT INTO change_marks (follower, seq) VALUES (?, 1) ON CONFLICT (follower) DO UPDATE SET seq = change_marks.seq + 1")) {
+            upsert.setString(1, LISTS);
+            upsert.executeUpdate();
+        }
+    }
+
     /** How far the follower has taken the log in; 0 when it never has. */
     public long mark(Connection connection, String follower) throws SQLException {
         return single(connection, "SELECT coalesce((SELECT seq FROM change_marks WHERE follower = ?), 0)", follower);

@@ -135,12 +135,16 @@ public final class PostgresDatabase implements Database {
         return commits.lastFault().map(StorageUnavailableException::fault);
     }
 
-    /** The change log's newest position: what other nodes wrote shows here. */
+    /**
+     * The change log's newest position plus the count of related lists stored: what other nodes
+     * wrote, and the lists they computed again outside the log, move it.
+     */
     @Override
     public long dataVersion() {
         return read(connection -> {
             try (Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT coalesce(max(seq), 0) FROM changes")) {
+                 ResultSet rows = statement.executeQuery("SELECT coalesce((SELECT max(seq) FROM changes), 0)"
+                         + " + coalesce((SELECT seq FROM change_marks WHERE follower = '" + ChangeLog.LISTS + "'), 0)")) {
                 return rows.next() ? rows.getLong(1) : 0;
             }
         });

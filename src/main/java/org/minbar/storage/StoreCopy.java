@@ -391,7 +391,7 @@ public final class StoreCopy {
                     String table = identity.get(0);
                     String column = identity.get(1);
                     String largest = table.equals("changes")
-                            ? "greatest(max(seq), (SELECT max(seq) FROM change_marks))" : "max(" + column + ")";
+                            ? "greatest(max(seq), (SELECT max(seq) FROM change_marks WHERE follower <> '" + ChangeLog.LISTS + "'))" : "max(" + column + ")";
                     statement.executeQuery("SELECT setval(pg_get_serial_sequence('" + table + "', '" + column + "'), coalesce("
                             + largest + ", 0) + 1, false) FROM " + table).close();
                 }
