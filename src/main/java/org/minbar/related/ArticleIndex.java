@@ -70,6 +70,8 @@ public final class ArticleIndex implements AutoCloseable {
     /** Commit data: the last change-log position taken in (an older index, with a time watermark, reads as never committed). */
     private static final String WATERMARK = "change-seq";
     private static final String ANALYSIS = "analysis";
+    /** Commit data: the store the index was built from (see {@code StoreIdentity}). */
+    private static final String STORE = "store";
     private static final Logger LOG = LoggerFactory.getLogger(ArticleIndex.class);
     /** How many articles' features are kept after indexing: a single publish's, or the end of a burst's batch. */
     private static final int RECENT_FEATURES = 32;
@@ -78,6 +80,8 @@ public final class ArticleIndex implements AutoCloseable {
     private final boolean withLexicon;
     private final Analyzer analyzer;
     private final String analysis;
+    /** The store whose articles this index holds, recorded with each commit once known. */
+    private volatile String store;
     // Replaced together by recover() after a fault of the disk; read by the derivation thread and by searches.
     private volatile Directory directory;
     private volatile IndexWriter writer;
@@ -320,7 +324,31 @@ public final class ArticleIndex implements AutoCloseable {
     }
 
     private Iterable<Map.Entry<String, String>> commitData(long watermark) {
-        return Map.of(WATERMARK, Long.toString(watermark), ANALYSIS, analysis).entrySet();
+        Map<String, String> data = new java.util.LinkedHashMap<>();
+        data.put(WATERMARK, Long.toString(watermark));
+        data.put(ANALYSIS, analysis);
+        if (store != null) {
+            data.put(STORE, store);
+        }
+        return data.entrySet();
+    }
+
+    /** Records, from the next commit on, which store the index holds the articles of. */
+    public void belongsTo(String store) {
+        this.store = store;
+    }
+
+    /**
+     * Whether the index was last committed from this store, or from one unnamed (an index made
+     * before stores were named, kept: it is the only store it can have been built from).
+     */
+    public boolean isFrom(String store) {
+        for (Map.Entry<String, String> entry : writer.getLiveCommitData()) {
+            if (entry.getKey().equals(STORE)) {
+                return entry.getValue().equals(store);
+            }
+        }
+        return true;
     }
 
     /** The watermark of the last commit or refresh, or -1 for an index that has never been committed. */

@@ -23,6 +23,7 @@ import org.minbar.related.RelatedFinder;
 import org.minbar.related.ScoredArticle;
 import org.minbar.storage.ArticleStore;
 import org.minbar.storage.ChangeLog;
+import org.minbar.storage.StoreIdentity;
 import org.minbar.storage.Database;
 import org.minbar.storage.RelatedStore;
 
@@ -97,7 +98,14 @@ final class RelatedIndexing {
     void prepare(long mark, Consumer<String> progress) {
         long indexed = index.watermark();
         long oldest = database.read(changes::oldest);
-        boolean rebuild = indexed < 0 || !index.analysisIsCurrent() || (oldest > 0 && indexed + 1 < oldest && indexed < mark);
+        String store = database.read(StoreIdentity::of);
+        boolean otherStore = indexed >= 0 && !index.isFrom(store);
+        index.belongsTo(store);
+        if (otherStore) {
+            progress.accept("search index: it was built from another store than " + database.describe() + "; rebuilding it");
+        }
+        boolean rebuild = indexed < 0 || otherStore || !index.analysisIsCurrent()
+                || (oldest > 0 && indexed + 1 < oldest && indexed < mark);
         if (rebuild) {
             boolean rankedOtherwise = indexed >= 0 && !index.analysisIsCurrent();
             rebuild(progress);

@@ -218,4 +218,25 @@ class RelatedIndexingTest {
                 () -> ArticleIndex.open(storage.resolve("index")));
         assertEquals(4, index.count());
     }
+
+    @Test
+    void anIndexBuiltFromAnotherStoreIsRebuiltFromThisOneInsteadOfMixingInArticlesItDoesNotHave() {
+        index = ArticleIndex.open(storage.resolve("index"));
+        post(following(), STORIES);
+        derivation.catchUp();
+        assertEquals(STORIES.size(), index.count());
+        database.close();
+        index.close();
+
+        // The same storage folder (and so the same index) pointed at another, new store: as a node
+        // given another --database, or a store put back from elsewhere.
+        database = TestStores.open(storage.resolve("other-store"));
+        index = ArticleIndex.open(storage.resolve("index"));
+        List<Long> ids = post(following(), STORIES.subList(0, 2));
+        assertEquals(2, index.count(), "only this store's articles: " + progress);
+        assertTrue(progress.stream().anyMatch(line -> line.contains("built from another store")), progress.toString());
+        for (List<Long> list : lists(ids)) {
+            assertTrue(ids.containsAll(list), "related stories are this store's own articles: " + list);
+        }
+    }
 }
