@@ -75,7 +75,7 @@ class SharedStoreTest {
     void postgresMigrationsSplitAtLineEndsButNeverInsideAFunctionBody() {
         List<String> statements = Migrations.statements("""
                 -- a comment; with a semicolon
-                CREATE TABLE t (id BIGINT); 
+                CREATE TABLE t (id BIGINT);\s
                 CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
                     UPDATE t SET id = id + 1;

@@ -175,7 +175,8 @@ public final class Postgres implements AutoCloseable {
     private void awaitAccepting() throws InterruptedException {
         long deadline = System.nanoTime() + LONGEST_START.toNanos();
         while (true) {
-            try (Connection connection = DriverManager.getConnection(url("postgres"))) {
+            try {
+                DriverManager.getConnection(url("postgres")).close();
                 return;
             } catch (SQLException notYet) {
                 if (System.nanoTime() > deadline) {
