@@ -2,7 +2,6 @@ package org.minbar.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -66,31 +65,6 @@ class ExternalChangesTest {
                 watch.close();
             }
             assertEquals(1, woken.get(), "and noticed once: the log did not move again");
-        }
-    }
-
-    @Test
-    void listsAnotherNodeStoredDropThisNodesFeedsOnceAndWakeNoFollower() throws Exception {
-        assumeTrue(TestStores.onPostgres(), "nodes share a store only on PostgreSQL");
-        AtomicInteger woken = new AtomicInteger();
-        AtomicInteger dropped = new AtomicInteger();
-        try (Database server = TestStores.open(folder); Database other = TestStores.open(folder)) {
-            ExternalChanges watch = new ExternalChanges(server, woken::incrementAndGet, dropped::incrementAndGet);
-            try {
-                other.write(connection -> {
-                    new ChangeLog().listsStored(connection); // another node computed stale lists again: the log stays
-                    return null;
-                });
-                long deadline = System.nanoTime() + WAIT_MILLIS * 1_000_000L;
-                while (dropped.get() == 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
-                }
-                Thread.sleep(WAIT_MILLIS);
-            } finally {
-                watch.close();
-            }
-            assertEquals(1, dropped.get(), "rendered feeds dropped once, so they show the new lists");
-            assertEquals(0, woken.get(), "the log did not move: nothing to derive");
         }
     }
 }
