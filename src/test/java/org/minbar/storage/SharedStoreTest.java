@@ -46,17 +46,17 @@ class SharedStoreTest {
     @Test
     void anAddressIsShownWithoutItsPassword() {
         assertEquals("jdbc:postgresql://db.example:5432/minbar?user=minbar&password=***&ssl=true",
-                PostgresDatabase.redact("jdbc:postgresql://db.example:5432/minbar?user=minbar&password=s3cret&ssl=true"));
+                PostgresDatabase.redact("jdbc:postgresql://db.example:5432/minbar?user=minbar&password=not-a-real-password&ssl=true"));
         assertEquals("jdbc:postgresql://minbar:***@db.example/minbar",
-                PostgresDatabase.redact("jdbc:postgresql://minbar:s3cret@db.example/minbar"));
+                PostgresDatabase.redact("jdbc:postgresql://minbar:not-a-real-password@db.example/minbar"));
         assertEquals("jdbc:postgresql://db.example/minbar", PostgresDatabase.redact("jdbc:postgresql://db.example/minbar"));
-        assertFalse(StoreLocation.of("jdbc:postgresql://db/m?password=s3cret", null, null).toString().contains("s3cret"));
+        assertFalse(StoreLocation.of("jdbc:postgresql://db/m?password=not-a-real-password", null, null).toString().contains("not-a-real-password"));
     }
 
     @Test
     void aNonPostgresAddressIsRefusedByName() {
         StorageException refused = assertThrows(StorageException.class,
-                () -> PostgresDatabase.open("jdbc:mysql://db/minbar?password=s3cret", Optional.empty(), Optional.empty()));
+                () -> PostgresDatabase.open("jdbc:mysql://db/minbar?password=not-a-real-password", Optional.empty(), Optional.empty()));
         assertTrue(refused.getMessage().startsWith("not a PostgreSQL address: jdbc:mysql://db/minbar?password=***"),
                 refused.getMessage());
     }
@@ -64,11 +64,11 @@ class SharedStoreTest {
     @Test
     void anUnreachableServerStopsTheStartWithOneClearLine() {
         StorageException refused = assertThrows(StorageException.class,
-                () -> PostgresDatabase.open("jdbc:postgresql://127.0.0.1:1/minbar?user=minbar&password=s3cret",
+                () -> PostgresDatabase.open("jdbc:postgresql://127.0.0.1:1/minbar?user=minbar&password=not-a-real-password",
                         Optional.empty(), Optional.empty()));
         assertTrue(refused.getMessage().startsWith("cannot open the PostgreSQL database jdbc:postgresql://127.0.0.1:1/minbar"),
                 refused.getMessage());
-        assertFalse(refused.getMessage().contains("s3cret"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("not-a-real-password"), refused.getMessage());
     }
 
     @Test
