@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.support.TestStores;
@@ -29,6 +30,7 @@ import org.minbar.storage.Database;
 
 // Covers CachePurger against a real HTTP server standing in for Varnish: it purges what derivation
 // has taken in, keeps its mark until every cache took a batch, and loses nothing across a restart.
+@Tag(TestStores.BOTH)
 class CachePurgerTest {
 
     @TempDir

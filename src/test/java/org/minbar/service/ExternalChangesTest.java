@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.support.TestStores;
@@ -16,6 +17,7 @@ import org.minbar.storage.Database;
 
 // Which commits to the file wake the change-log follower: an article logged by another process does;
 // commits that log no article (statistics, deliveries) do not, so they never make cached feeds render again.
+@Tag(TestStores.BOTH)
 class ExternalChangesTest {
 
     private static final long WAIT_MILLIS = ExternalChanges.INTERVAL_MILLIS * 4L;

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.support.TestStores;
@@ -26,6 +27,7 @@ import org.minbar.storage.FeedId;
 import org.minbar.websub.Doorbell;
 
 // The archive invariants on a real SQLite file: whole pages, oldest first, never moved again.
+@Tag(TestStores.BOTH)
 class FeedHistoryTest {
 
     private static final SiteLinks LINKS = new SiteLinks(new SiteConfig("منبر", "وصف", "https://news.example", "ar", 20,

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.support.TestStores;
@@ -26,6 +27,7 @@ import org.minbar.support.Articles;
 // Covers Importer on a real SQLite file: the Arabic export's counts, a second run that changes
 // nothing and duplicates nothing, an edited item that is the one updated, failures named with
 // their item, progress lines, and a folder of JSON files.
+@Tag(TestStores.BOTH)
 class ImporterTest {
 
     private static final org.minbar.publish.SiteLinks LINKS = new org.minbar.publish.SiteLinks(new org.minbar.config.SiteConfig(

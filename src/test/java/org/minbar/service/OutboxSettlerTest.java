@@ -13,12 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.support.TestStores;
 import org.minbar.storage.Database;
 
 // Covers OutboxSettler: outcomes settled from many threads are all written, each released once after its write, and a failed batch still releases its rows.
+@Tag(TestStores.BOTH)
 class OutboxSettlerTest {
 
     @TempDir

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.support.TestStores;
@@ -27,6 +28,7 @@ import org.minbar.storage.Database;
 import org.minbar.storage.RelatedStore;
 
 // Covers the index's promises: derived data that a restart rebuilds or catches up, so SQLite alone is the truth.
+@Tag(TestStores.BOTH)
 class RelatedIndexingTest {
 
     private static final SiteLinks LINKS = new SiteLinks(new SiteConfig("منبر", "وصف", "https://news.example", "ar", 20, 12_000,

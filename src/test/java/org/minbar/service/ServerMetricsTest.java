@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.support.TestStores;
 import org.minbar.storage.Database;
 
 // A scrape answers with what it can read: a store that cannot be read makes its figures NaN, never the scrape fail.
+@Tag(TestStores.BOTH)
 class ServerMetricsTest {
 
     @Test

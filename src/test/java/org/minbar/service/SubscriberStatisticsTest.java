@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.support.TestStores;
@@ -30,6 +31,7 @@ import org.minbar.storage.Database;
 import org.minbar.storage.Dialect;
 import org.minbar.storage.SubscriptionStore;
 
+@Tag(TestStores.BOTH)
 class SubscriberStatisticsTest {
 
     private static final String FEEDLY = "Feedly/1.0 (+http://www.feedly.com/fetcher.html; %d subscribers; feed-id=%s)";

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.support.TestStores;
@@ -34,6 +35,7 @@ import org.minbar.storage.Terms;
 
 // One identity per term on a real SQLite file: an import's slugs, names posted later, spellings,
 // feeds/categories.json, and stores from before term keys that hold one category twice.
+@Tag(TestStores.BOTH)
 class TermIdentityTest {
 
     private static final SiteConfig SITE = new SiteConfig("منبر", "وصف", "https://news.example", "ar", 20, 12_000, 30,

@@ -22,6 +22,7 @@ import org.minbar.model.RelatedReference;
 import org.minbar.model.Tag;
 
 // Covers ArticleStore: insert/find round trip with ordered links, deletion, replacement and related-by-category lookups.
+@org.junit.jupiter.api.Tag(TestStores.BOTH)
 class ArticleStoreTest {
 
     static final Instant JAN_30 = Instant.parse("2020-01-30T11:10:00Z");

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.support.TestStores;
 import org.minbar.model.FeedKey;
 
 // Covers the change log: changes read back in order with their feeds, marks that move, and what is pending after a mark.
+@Tag(TestStores.BOTH)
 class ChangeLogTest {
 
     private static final Instant AT = Instant.parse("2024-03-01T10:00:00Z");

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.support.TestStores;
 
 // Covers the WebSub outbox in SQLite: one row per subscription whose generation counts later writes, back-off, leases, and the purge's cascade.
+@Tag(TestStores.BOTH)
 class DeliveryStoreTest {
 
     private static final String FEED = "https://news.example/feed/";

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.support.TestStores;
 import org.minbar.model.Author;
 
 // Covers migration 010: the live count a feed's paging reads from one row stays equal to counting the feed's articles.
+@Tag(TestStores.BOTH)
 class FeedCountsTest {
 
     private static final Instant AT = Instant.parse("2024-03-01T10:00:00Z");

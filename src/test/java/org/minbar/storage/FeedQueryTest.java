@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.minbar.support.TestStores;
@@ -22,6 +23,7 @@ import org.minbar.model.Author;
 
 // Covers FeedQuery: the ids each feed query returns, on SQLite and (in the stores-on-postgresql run) on PostgreSQL.
 // The index each query walks in SQLite is FeedQueryPlansTest's.
+@Tag(TestStores.BOTH)
 class FeedQueryTest {
 
     private static final Instant T = ArticleStoreTest.JAN_30;

@@ -12,6 +12,11 @@ import org.minbar.storage.StoreLocation;
 public final class TestStores {
 
     public static final String PROPERTY = "minbar.test.database";
+    /**
+     * The tag of the test classes that run on both stores: the build runs them a second time on
+     * PostgreSQL (the pom's stores-on-postgresql execution selects them by it).
+     */
+    public static final String BOTH = "both-stores";
 
     private TestStores() {}
 
