@@ -173,7 +173,7 @@ class SubscriberStatsIT {
         assertEquals(401, refused.statusCode());
         assertTrue(refused.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
         assertTrue(JSON.readTree(refused.body()).has("error"));
-        assertEquals(401, server.get("/api/stats", "Authorization", "Bearer not-the-publishing-token").statusCode());
+        assertEquals(401, server.get("/api/stats", "Authorization", "Bearer " + TestServer.TOKEN + "-wrong").statusCode());
         assertEquals(400, server.get("/admin/feed/", "Authorization", "Bearer " + TestServer.TOKEN).statusCode(),
                 "the feed page needs ?feed=");
         HttpResponse<byte[]> notForm = server.send(server.request("/admin/login", "Content-Type", "application/json")
