@@ -187,7 +187,7 @@ public final class App implements AutoCloseable {
             LOG.info("serving {} on http://{}:{} as {} (database {})", site.title(), settings.host(), port, site.baseUrl(),
                     database.describe());
             ExternalChanges externalChanges = new ExternalChanges(database, publishing.derivation::changed,
-                    publishing.cache::invalidateAll);
+                    publishing.cache::invalidateAll, publishing.derivation::listsStoredHere);
             dispatcher.start();
             return new App(undertow, draining, publishing, externalChanges, webSub, dispatcher, purger, serverMetrics, statistics,
                     accessLog,

@@ -157,6 +157,11 @@ public final class Derivation implements AutoCloseable {
         return thread != null && !related.indexUsable();
     }
 
+    /** The count of related lists stored as of this node's last store (0 for an import that derives nothing). */
+    public long listsStoredHere() {
+        return related == null ? 0 : related.listsStoredHere();
+    }
+
     /** The last change-log position derived (indexed, related, pushes queued). */
     public long derivedUpTo() {
         return thread == null ? database.read(connection -> changes.mark(connection, follower)) : mark;
@@ -240,24 +245,26 @@ public final class Derivation implements AutoCloseable {
         }
         RelatedIndexing.Lists lists = related.take(batch);
         long last = batch.get(batch.size() - 1).seq();
-        database.write(connection -> {
+        long listsCount = database.write(connection -> {
             // Writes are serial across nodes, so the shared mark read here cannot move before this commits.
             long shared = follower.equals(FOLLOWER) ? from : changes.mark(connection, FOLLOWER);
+            long stored = 0;
             if (last > shared) {
                 Set<FeedKey> touched = new LinkedHashSet<>();
                 batch.stream().filter(change -> change.seq() > shared).forEach(change -> touched.addAll(change.feeds()));
-                related.store(connection, lists);
+                stored = related.store(connection, lists);
                 hub.record(connection, touched);
                 changes.setMark(connection, FOLLOWER, last);
             }
             if (!follower.equals(FOLLOWER)) {
                 changes.setMark(connection, follower, last);
             }
-            return null;
+            return stored;
         }, () -> {
             cache.invalidateAll();
             hub.queued();
         });
+        related.storedHere(listsCount);
         mark = last;
         return true;
     }

@@ -40,15 +40,17 @@ public final class ExternalChanges implements AutoCloseable {
 
     /** @param changed what to do when a commit was noticed: look at the change log */
     public ExternalChanges(Database database, Runnable changed) {
-        this(database, changed, () -> { });
+        this(database, changed, () -> { }, () -> 0);
     }
 
     /**
      * @param changed      what to do when the log moved: look at it
      * @param listsChanged what to do when related lists were stored, on a store shared with other
      *                     nodes (which compute lists outside the log): drop rendered feeds
+     * @param storedHere   the count of lists as of this node's own last store, after which it dropped
+     *                     its feeds itself: finding that count is not another node's news
      */
-    public ExternalChanges(Database database, Runnable changed, Runnable listsChanged) {
+    public ExternalChanges(Database database, Runnable changed, Runnable listsChanged, java.util.function.LongSupplier storedHere) {
         ChangeLog changes = new ChangeLog();
         int interval = database.dialect() == Dialect.POSTGRESQL ? SHARED_INTERVAL_MILLIS : INTERVAL_MILLIS;
         AtomicLong seenVersion = new AtomicLong(database.dataVersion());
@@ -66,7 +68,7 @@ public final class ExternalChanges implements AutoCloseable {
                         changed.run();
                     }
                     long lists = shared ? database.read(connection -> changes.mark(connection, ChangeLog.LISTS)) : 0;
-                    if (seenLists.getAndSet(lists) != lists) {
+                    if (seenLists.getAndSet(lists) != lists && lists != storedHere.getAsLong()) {
                         listsChanged.run();
                     }
                 }

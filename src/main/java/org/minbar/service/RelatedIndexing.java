@@ -68,6 +68,7 @@ final class RelatedIndexing {
     private final ArticleStore articles = new ArticleStore();
     private final RelatedStore related = new RelatedStore();
     private final ChangeLog changes = new ChangeLog();
+    private final java.util.concurrent.atomic.AtomicLong storedHere = new java.util.concurrent.atomic.AtomicLong();
     private final RelatedReasons reasons = new RelatedReasons();
     private long committedAt = System.nanoTime() - DURABLE_EVERY.toNanos();
 
@@ -192,13 +193,29 @@ final class RelatedIndexing {
                 || list.stream().anyMatch(entry -> entry.id() == offer.getKey()));
     }
 
-    /** Stores the lists and marks the stale ones, in the caller's transaction. */
-    void store(Connection connection, Lists lists) throws SQLException {
+    /**
+     * Stores the lists and marks the stale ones, in the caller's transaction; returns the store's
+     * count of lists stored, to give {@link #storedHere} once the transaction has committed.
+     */
+    long store(Connection connection, Lists lists) throws SQLException {
         for (Map.Entry<Long, List<RelatedStore.Scored>> list : lists.byArticle().entrySet()) {
             related.replace(connection, list.getKey(), list.getValue(), clock.instant());
         }
         related.markStale(connection, lists.stale());
-        changes.listsStored(connection);
+        return changes.listsStored(connection);
+    }
+
+    /**
+     * The count of lists stored as of this node's last committed store, after which it dropped its
+     * rendered feeds itself: seeing that count in the store again is not news (see ExternalChanges).
+     */
+    long listsStoredHere() {
+        return storedHere.get();
+    }
+
+    /** Notes a committed store of lists, by its count. */
+    void storedHere(long count) {
+        storedHere.accumulateAndGet(count, Math::max);
     }
 
     /**
@@ -215,10 +232,7 @@ final class RelatedIndexing {
             }
         }
         if (!lists.isEmpty()) {
-            database.write(connection -> {
-                store(connection, new Lists(lists, Set.of()));
-                return null;
-            }, afterCommit);
+            storedHere(database.write(connection -> store(connection, new Lists(lists, Set.of())), afterCommit));
         }
         return stale.size();
     }

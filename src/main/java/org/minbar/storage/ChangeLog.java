@@ -105,12 +105,16 @@ public final class ChangeLog {
      */
     public static final String LISTS = "lists";
 
-    /** Counts one more storing of related lists, in the transaction that stores them. */
-    public void listsStored(Connection connection) throws SQLException {
+    /** Counts one more storing of related lists, in the transaction that stores them; returns the new count. */
+    public long listsStored(Connection connection) throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT INTO change_marks (follower, seq) VALUES (?, 1) ON CONFLICT (follower) DO UPDATE SET seq = change_marks.seq + 1")) {
+                "INSERT INTO change_marks (follower, seq) VALUES (?, 1) ON CONFLICT (follower) DO UPDATE SET seq = change_marks.seq + 1"
+                        + " RETURNING seq")) {
             upsert.setString(1, LISTS);
-            upsert.executeUpdate();
+            try (ResultSet rows = upsert.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 
